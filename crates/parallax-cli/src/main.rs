@@ -1,0 +1,6 @@
+//! `parallax`: build packs and print analyses from the command line.
+
+fn main() {
+    eprintln!("usage: parallax <command>");
+    std::process::exit(2);
+}

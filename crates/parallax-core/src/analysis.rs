@@ -1,0 +1,61 @@
+//! The whole analysis of one article: the versioned, serializable result the app and the CLI show.
+
+use serde::{Deserialize, Serialize};
+
+use crate::attribution::{Attribution, Voice};
+use crate::clean::Removed;
+use crate::cues::Cue;
+use crate::entities::Entity;
+use crate::frames::ParagraphFrames;
+use crate::integrity::Signal;
+use crate::meta::Metadata;
+use crate::text::Structure;
+use crate::topics::Topic;
+use crate::{attribution, clean, cues, entities, frames, meta, text, topics};
+
+/// Bumped whenever the serialized shape of [`Analysis`] changes incompatibly.
+pub const ANALYSIS_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub version: u32,
+    /// The clean text; every span in this analysis indexes into it.
+    pub text: String,
+    pub removed: Vec<Removed>,
+    pub metadata: Metadata,
+    pub structure: Structure,
+    pub attributions: Vec<Attribution>,
+    pub voices: Vec<Voice>,
+    pub entities: Vec<Entity>,
+    pub cues: Vec<Cue>,
+    pub frames: Vec<ParagraphFrames>,
+    pub topics: Vec<Topic>,
+    pub integrity: Vec<Signal>,
+}
+
+/// Analyses one scraped article. Never panics; odd input yields a sparse analysis.
+pub fn analyze(raw: &str) -> Analysis {
+    let cleaned = clean::clean(raw);
+    let metadata = meta::detect(raw, &cleaned);
+    let text = cleaned.text;
+    let structure = text::structure(&text);
+    let found = attribution::find(&text, &structure);
+    let entities = entities::find(&text, &structure);
+    let cues = cues::find(&text, &structure, &found);
+    let frames = frames::find(&text, &structure);
+    let topics = topics::assign(&text);
+    Analysis {
+        version: ANALYSIS_VERSION,
+        removed: cleaned.removed,
+        metadata,
+        attributions: found.attributions,
+        voices: found.voices,
+        entities,
+        cues,
+        frames,
+        topics,
+        integrity: Vec::new(),
+        structure,
+        text,
+    }
+}

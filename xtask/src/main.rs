@@ -1,0 +1,2 @@
+//! Project automation: `cargo xtask setup|build|serve|test|size`.
+fn main() {}
