@@ -1,32 +1,393 @@
-//! Structure: paragraphs and sentences of the clean text, as spans.
+//! Structure and tokens: paragraphs, sentences and words of the clean text, as byte spans.
+//!
+//! Every other analysis module reads the text through this one: [`structure`] splits it into
+//! paragraphs and sentences, [`tokens`] splits any span of it into words, numbers and punctuation.
+//! Sentence splitting is rule based and conservative: a period only ends a sentence when it is
+//! followed by white space and something that can start a sentence, and not when it closes a title
+//! ("Dr."), an initial ("J. R. Smith"), a month before a day ("Jan. 5") or "e.g.".
 
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+/// Paragraphs and sentences of one clean text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Structure {
     pub paragraphs: Vec<Paragraph>,
 }
 
+/// One paragraph (a blank-line separated block) and its sentences, in text order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub span: Span,
+    /// Sentence spans, inside `span`, trimmed of surrounding white space, never empty.
     pub sentences: Vec<Span>,
 }
 
-/// Splits clean text into paragraphs (blank-line separated) and, for now, treats each paragraph as one sentence.
+impl Structure {
+    /// All sentences of the text, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = Span> + '_ {
+        self.paragraphs
+            .iter()
+            .flat_map(|paragraph| paragraph.sentences.iter().copied())
+    }
+
+    /// The index of the paragraph whose span contains byte `offset`, if any.
+    pub fn paragraph_index_at(&self, offset: usize) -> Option<usize> {
+        let idx = self
+            .paragraphs
+            .partition_point(|paragraph| paragraph.span.end <= offset);
+        let paragraph = self.paragraphs.get(idx)?;
+        (paragraph.span.start <= offset).then_some(idx)
+    }
+
+    /// The sentence that contains byte `offset`, if any (offsets between sentences have none).
+    pub fn sentence_at(&self, offset: usize) -> Option<Span> {
+        let paragraph = &self.paragraphs[self.paragraph_index_at(offset)?];
+        let idx = paragraph
+            .sentences
+            .partition_point(|sentence| sentence.end <= offset);
+        let sentence = *paragraph.sentences.get(idx)?;
+        (sentence.start <= offset).then_some(sentence)
+    }
+}
+
+/// Splits clean text into paragraphs (separated by blank lines) and sentences.
+///
+/// A single line break inside a paragraph also ends a sentence: in scraped pages a lone line is a
+/// heading, a list item or a paragraph whose blank line was lost, never half a sentence.
 pub fn structure(text: &str) -> Structure {
     let mut paragraphs = Vec::new();
+    let mut paragraph_start: Option<usize> = None;
+    let mut last_content_end = 0;
+    let mut lines = Vec::new();
     let mut offset = 0;
-    for chunk in text.split("\n\n") {
-        let start = offset + (chunk.len() - chunk.trim_start().len());
-        let end = offset + chunk.trim_end().len();
-        if end > start {
-            let span = Span::new(start, end);
-            paragraphs.push(Paragraph { span, sentences: vec![span] });
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let leading = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            if let Some(start) = paragraph_start.take() {
+                paragraphs.push(make_paragraph(
+                    text,
+                    Span::new(start, last_content_end),
+                    &lines,
+                ));
+                lines.clear();
+            }
+            continue;
         }
-        offset += chunk.len() + 2;
+        let line_span = Span::new(line_start + leading, line_start + leading + trimmed.len());
+        paragraph_start.get_or_insert(line_span.start);
+        last_content_end = line_span.end;
+        lines.push(line_span);
+    }
+    if let Some(start) = paragraph_start {
+        paragraphs.push(make_paragraph(
+            text,
+            Span::new(start, last_content_end),
+            &lines,
+        ));
     }
     Structure { paragraphs }
 }
+
+fn make_paragraph(text: &str, span: Span, lines: &[Span]) -> Paragraph {
+    let mut sentences = Vec::new();
+    for line in lines {
+        split_sentences(text, *line, &mut sentences);
+    }
+    Paragraph { span, sentences }
+}
+
+/// Characters that may follow a sentence terminator and still belong to the sentence.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}')
+}
+
+/// Characters that may open a sentence besides letters and digits.
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '—' | '–' | '-' | '•' | '*'
+    )
+}
+
+/// Titles and other abbreviations that are never the last word of a sentence: a name or a number follows.
+const NEVER_FINAL_ABBREVIATIONS: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "mssrs", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "cmdr",
+    "adm", "maj", "brig", "cpl", "pvt", "gov", "sen", "rep", "rev", "hon", "pres", "st", "mt",
+    "ft", "fr", "sr", "jr", "supt", "det", "insp", "amb", "messrs", "mme", "mlle", "vs", "v",
+    "e.g", "i.e", "cf", "viz", "approx", "ca", "no", "nos", "art", "fig", "vol", "pp", "p", "ch",
+    "sec", "para", "est", "dept", "univ", "assn", "ave", "blvd", "rd", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Abbreviations that often end a sentence ("… of Apple Inc. The company …"); they only end one
+/// when a typical sentence opener follows.
+const SOMETIMES_FINAL_ABBREVIATIONS: &[&str] =
+    &["inc", "ltd", "co", "corp", "plc", "llc", "etc", "al"];
+
+/// Words that commonly open a sentence; after an ambiguous abbreviation ("U.S.", "Inc.") they mark a break.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "in",
+    "on",
+    "at",
+    "for",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "however",
+    "meanwhile",
+    "still",
+    "as",
+    "since",
+    "some",
+    "many",
+    "most",
+    "officials",
+];
+
+/// Appends the sentences of one line (already trimmed) to `out`.
+fn split_sentences(text: &str, line: Span, out: &mut Vec<Span>) {
+    let body = line.slice(text);
+    let mut sentence_start = 0;
+    let mut chars = body.char_indices().peekable();
+    while let Some((idx, c)) = chars.next() {
+        let is_terminator = matches!(c, '.' | '!' | '?' | '…');
+        if !is_terminator {
+            continue;
+        }
+        // Swallow a run of terminators ("?!", "...") and closing quotes or brackets.
+        let mut end = idx + c.len_utf8();
+        while let Some(&(next_idx, next)) = chars.peek() {
+            if matches!(next, '.' | '!' | '?' | '…') || is_closer(next) {
+                end = next_idx + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        // A boundary needs white space after it; "3.5", "U.S.-led" and "example.com" have none.
+        let rest = &body[end..];
+        let after_space = rest.trim_start();
+        if after_space.len() == rest.len() && !rest.is_empty() {
+            continue;
+        }
+        if after_space.is_empty() {
+            continue; // the line end closes the sentence below
+        }
+        let next_char = after_space.chars().next().unwrap_or(' ');
+        let next_word = leading_word(after_space);
+        let starts_sentence =
+            next_char.is_uppercase() || next_char.is_ascii_digit() || is_opener(next_char);
+        if !starts_sentence {
+            continue;
+        }
+        if c == '.'
+            && end == idx + 1
+            && !period_ends_sentence(&body[sentence_start..idx], next_word)
+        {
+            continue;
+        }
+        push_trimmed(line.start + sentence_start, line.start + end, text, out);
+        sentence_start = body.len() - after_space.len();
+    }
+    push_trimmed(line.start + sentence_start, line.end, text, out);
+}
+
+/// Whether a lone period right after `before` (the sentence so far) ends the sentence, given the next word.
+fn period_ends_sentence(before: &str, next_word: &str) -> bool {
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || is_opener(c))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    let next_lower = next_word.to_lowercase();
+    let next_is_opener = SENTENCE_OPENERS.contains(&next_lower.as_str());
+    // A single capital letter is an initial ("J. R. Smith"), unless a common opener follows.
+    let mut word_chars = word.chars();
+    if let (Some(first), None) = (word_chars.next(), word_chars.next()) {
+        if first.is_uppercase() {
+            return next_is_opener && next_word != "A" && next_word != "I";
+        }
+    }
+    if NEVER_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
+        // Month names are also ordinary words ("in March."); only "Mar. 5" style needs protection.
+        return false;
+    }
+    if SOMETIMES_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
+        return next_is_opener;
+    }
+    // Dotted acronyms ("U.S", "U.N", "a.m") end a sentence only before a typical opener.
+    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return next_is_opener;
+    }
+    true
+}
+
+fn leading_word(s: &str) -> &str {
+    let s = s.trim_start_matches(is_opener);
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
+}
+
+fn push_trimmed(start: usize, end: usize, text: &str, out: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let leading = piece.len() - piece.trim_start().len();
+    let trimmed_len = piece.trim().len();
+    if trimmed_len > 0 {
+        out.push(Span::new(start + leading, start + leading + trimmed_len));
+    }
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TokenKind {
+    /// Letters and digits starting with a letter, with inner apostrophes or hyphens ("don't", "so-called", "G7").
+    Word,
+    /// Digits with inner "." or "," ("3.5", "1,000", "2022").
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// One token of the clean text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Lower-cased form with curly apostrophes straightened ("Russia’s" → "russia's"), for lexicon look-ups.
+    pub lower: String,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// Whether the token's first character is upper case in the text ("NATO", "Putin").
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        self.span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐')
+}
+
+/// Tokenizes the part of `text` inside `within` (e.g. one sentence) into words, numbers and punctuation.
+///
+/// Spans of a `within` that does not fit the text are clamped; the function never panics.
+pub fn tokens(text: &str, within: Span) -> Vec<Token> {
+    let mut out = Vec::new();
+    let (start, end) = clamp_to_char_boundaries(text, within);
+    let piece = &text[start..end];
+    let mut chars = piece.char_indices().peekable();
+    while let Some((idx, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = if c.is_alphabetic() {
+            TokenKind::Word
+        } else if c.is_numeric() {
+            TokenKind::Number
+        } else {
+            let span = Span::new(start + idx, start + idx + c.len_utf8());
+            out.push(Token {
+                span,
+                kind: TokenKind::Punct,
+                lower: c.to_string(),
+            });
+            continue;
+        };
+        let mut token_end = idx + c.len_utf8();
+        while let Some(&(next_idx, next)) = chars.peek() {
+            let continues = match kind {
+                TokenKind::Word => next.is_alphanumeric(),
+                _ => next.is_numeric(),
+            };
+            if continues {
+                token_end = next_idx + next.len_utf8();
+                chars.next();
+                continue;
+            }
+            // A joiner only joins when a word or number character follows it directly.
+            let joins = match kind {
+                TokenKind::Word => is_word_joiner(next),
+                _ => matches!(next, '.' | ','),
+            };
+            let after = piece[next_idx + next.len_utf8()..].chars().next();
+            let followed = match kind {
+                TokenKind::Word => after.is_some_and(char::is_alphanumeric),
+                _ => after.is_some_and(char::is_numeric),
+            };
+            if joins && followed {
+                chars.next();
+                continue;
+            }
+            break;
+        }
+        let span = Span::new(start + idx, start + token_end);
+        let lower = span
+            .slice(text)
+            .to_lowercase()
+            .replace('’', "'")
+            .replace('‐', "-");
+        out.push(Token { span, kind, lower });
+    }
+    out
+}
+
+/// Clamps a span to the text and moves both ends back onto character boundaries.
+fn clamp_to_char_boundaries(text: &str, span: Span) -> (usize, usize) {
+    let mut end = span.end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = span.start.min(end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests;
