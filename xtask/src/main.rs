@@ -1,2 +1,85 @@
-//! Project automation: `cargo xtask setup|build|serve|test|size`.
-fn main() {}
+//! Project automation: `cargo xtask setup|build|serve|test|e2e|size`.
+//!
+//! Every command first installs what is missing (idempotently: a second run only checks versions), so a
+//! fresh clone needs nothing but rustup's Rust, git, Node.js with npm, and apt.
+
+mod release;
+mod serve;
+mod setup;
+mod size;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  setup               install what is missing (wasm target, Trunk, wasm-bindgen, wasm-opt, browsers)
+  build               setup, then the release build into dist/ (hashed names, .br beside each asset)
+  serve [--port N] [--base /parallax/] [--no-build]
+                      build, then serve dist/ over HTTP and print the URL
+  test                setup, then every test layer: fmt, clippy, native, browser (wasm), end-to-end
+  e2e [--no-build]    only the end-to-end suite against the release build
+  size                print raw, gzip and brotli size of every file in dist/ and the first-load total";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::ensure_tools().map(|_| ()),
+        Some("build") => setup::ensure_tools().and_then(|tools| release::build(&tools)),
+        Some("serve") => serve::command(&args[1..]),
+        Some("test") => test::all(),
+        Some("e2e") => test::e2e_command(&args[1..]),
+        Some("size") => size::report(&project_root().join("dist")).map(|_| ()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the folder holding the top-level `Cargo.toml`).
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// Runs a command to completion, echoing it first; a non-zero exit becomes an error naming the command.
+pub fn run(command: &mut Command) -> Result<(), String> {
+    eprintln!("xtask: $ {}", describe(command));
+    let status = command
+        .status()
+        .map_err(|e| format!("could not start `{}`: {e}", describe(command)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(command)))
+    }
+}
+
+/// Runs a command and returns its trimmed standard output, or None when it cannot run or fails.
+pub fn output(command: &mut Command) -> Option<String> {
+    let out = command.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn describe(command: &Command) -> String {
+    let mut text = command.get_program().to_string_lossy().into_owned();
+    for arg in command.get_args() {
+        text.push(' ');
+        text.push_str(&arg.to_string_lossy());
+    }
+    text
+}

@@ -1,0 +1,215 @@
+//! A small static file server for `dist/`, under a subpath, with the production headers.
+//!
+//! It behaves like a plain CDN: no rewrite rules (deep links work through hash routes), the strict
+//! Content-Security-Policy, precompressed `.br` files when the browser accepts brotli. Std only, one
+//! thread per connection; it is for local use and tests, not the internet.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+
+use crate::project_root;
+use crate::release::CONTENT_SECURITY_POLICY;
+
+pub fn command(args: &[String]) -> Result<(), String> {
+    let mut port = 8080u16;
+    let mut base = "/parallax/".to_string();
+    let mut build = true;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--port" => {
+                port = rest
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .ok_or("--port needs a number")?
+            }
+            "--base" => {
+                base = normalise_base(rest.next().ok_or("--base needs a path like /parallax/")?)
+            }
+            "--no-build" => build = false,
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if build {
+        let tools = crate::setup::ensure_tools()?;
+        crate::release::build(&tools)?;
+    }
+    let listener =
+        TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("port {port}: {e}"))?;
+    println!(
+        "Parallax is being served at http://127.0.0.1:{}{base}  (Ctrl+C to stop)",
+        listener.local_addr().map_err(|e| e.to_string())?.port()
+    );
+    serve_forever(listener, project_root().join("dist"), base);
+    Ok(())
+}
+
+fn normalise_base(base: &str) -> String {
+    let trimmed = base.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// Serves `dist` under `base` until the process ends.
+pub fn serve_forever(listener: TcpListener, dist: PathBuf, base: String) {
+    for stream in listener.incoming().flatten() {
+        let dist = dist.clone();
+        let base = base.clone();
+        std::thread::spawn(move || {
+            // A broken connection only affects that one request.
+            let _ = handle(stream, &dist, &base);
+        });
+    }
+}
+
+fn handle(mut stream: TcpStream, dist: &Path, base: &str) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    let mut accepts_brotli = false;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
+            break;
+        }
+        let lower = header.to_ascii_lowercase();
+        if lower.starts_with("accept-encoding:") && lower.contains("br") {
+            accepts_brotli = true;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            &[],
+            b"method not allowed",
+            method == "HEAD",
+        );
+    }
+    if path.len() + 1 == base.len() && base.starts_with(path) {
+        let location = [("Location", base.to_string())];
+        return respond(
+            &mut stream,
+            "301 Moved Permanently",
+            "text/plain",
+            &location,
+            b"",
+            method == "HEAD",
+        );
+    }
+    let Some(relative) = path.strip_prefix(base) else {
+        return respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            &[],
+            b"not found",
+            method == "HEAD",
+        );
+    };
+    let relative = if relative.is_empty() {
+        "index.html"
+    } else {
+        relative
+    };
+    if relative
+        .split('/')
+        .any(|segment| segment == ".." || segment.starts_with('.'))
+    {
+        return respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            &[],
+            b"not found",
+            method == "HEAD",
+        );
+    }
+    let file = dist.join(relative);
+    let content_type = content_type(&file);
+    let cache = if relative == "index.html" {
+        "no-cache"
+    } else {
+        "public, max-age=31536000, immutable"
+    };
+    let mut headers = vec![
+        ("Cache-Control", cache.to_string()),
+        ("Vary", "Accept-Encoding".to_string()),
+    ];
+    let mut compressed = file.clone().into_os_string();
+    compressed.push(".br");
+    let body = match (accepts_brotli, std::fs::read(&compressed)) {
+        (true, Ok(bytes)) => {
+            headers.push(("Content-Encoding", "br".to_string()));
+            Ok(bytes)
+        }
+        _ => std::fs::read(&file),
+    };
+    match body {
+        Ok(bytes) => respond(
+            &mut stream,
+            "200 OK",
+            content_type,
+            &headers,
+            &bytes,
+            method == "HEAD",
+        ),
+        Err(_) => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            &[],
+            b"not found",
+            method == "HEAD",
+        ),
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|x| x.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("webmanifest") => "application/manifest+json",
+        Some("txt" | "md") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    extra: &[(&str, String)],
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
+Content-Security-Policy: {CONTENT_SECURITY_POLICY}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (name, value) in extra {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}

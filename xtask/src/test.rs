@@ -1,0 +1,84 @@
+//! Every test layer in order: formatting and lints, native tests, the browser component test, then the
+//! end-to-end suite against the release build served over HTTP under a subpath.
+
+use std::net::TcpListener;
+use std::process::Command;
+
+use crate::setup::{self, Tools, CHROMEDRIVER};
+use crate::{project_root, run};
+
+/// The subpath the end-to-end suite serves the app under: deep links must work below the host's root.
+const E2E_BASE: &str = "/parallax/";
+
+pub fn all() -> Result<(), String> {
+    let tools = setup::ensure_tools()?;
+    let root = project_root();
+    let cargo = |args: &[&str]| {
+        let mut command = Command::new("cargo");
+        command
+            .args(args)
+            .current_dir(&root)
+            .env("PATH", &tools.path);
+        command
+    };
+    run(&mut cargo(&["fmt", "--all", "--check"]))?;
+    run(&mut cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(&mut cargo(&["test", "--workspace"]))?;
+    browser_tests(&tools)?;
+    crate::release::build(&tools)?;
+    crate::size::report(&root.join("dist"))?;
+    e2e(&tools)
+}
+
+/// The `wasm-bindgen-test` suite of the app crate, in headless Chromium through ChromeDriver.
+fn browser_tests(tools: &Tools) -> Result<(), String> {
+    run(Command::new("cargo")
+        .args([
+            "test",
+            "--package",
+            "parallax",
+            "--target",
+            setup::WASM_TARGET,
+            "--test",
+            "browser",
+        ])
+        .current_dir(project_root())
+        .env("PATH", &tools.path)
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
+}
+
+pub fn e2e_command(args: &[String]) -> Result<(), String> {
+    let tools = setup::ensure_tools()?;
+    if !args.iter().any(|a| a == "--no-build") {
+        crate::release::build(&tools)?;
+    }
+    e2e(&tools)
+}
+
+/// Serves `dist/` on a free loopback port for the duration of the Node test run.
+fn e2e(tools: &Tools) -> Result<(), String> {
+    let root = project_root();
+    let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("no free port: {e}"))?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let dist = root.join("dist");
+    std::thread::spawn(move || crate::serve::serve_forever(listener, dist, E2E_BASE.to_string()));
+    let url = format!("http://127.0.0.1:{port}{E2E_BASE}");
+    run(Command::new("node")
+        .args(["--test", "--test-concurrency=1"])
+        .current_dir(root.join("tests").join("e2e"))
+        .env("PATH", &tools.path)
+        .env("PARALLAX_URL", &url)
+        .env("CHROMIUM", setup::CHROMIUM))
+}
