@@ -28,6 +28,8 @@ pub struct Analysis {
     pub voices: Vec<Voice>,
     pub entities: Vec<Entity>,
     pub cues: Vec<Cue>,
+    /// Cues in the headline (`metadata.title`); their spans index into the title, not into `text`.
+    pub title_cues: Vec<Cue>,
     pub frames: Vec<ParagraphFrames>,
     pub topics: Vec<Topic>,
     pub integrity: Vec<Signal>,
@@ -42,6 +44,11 @@ pub fn analyze(raw: &str) -> Analysis {
     let found = attribution::find(&text, &structure);
     let entities = entities::find(&text, &structure);
     let cues = cues::find(&text, &structure, &found);
+    let title_cues = metadata
+        .title
+        .as_deref()
+        .map(cues::find_in_title)
+        .unwrap_or_default();
     let frames = frames::find(&text, &structure);
     let topics = topics::assign(&text);
     Analysis {
@@ -52,6 +59,7 @@ pub fn analyze(raw: &str) -> Analysis {
         voices: found.voices,
         entities,
         cues,
+        title_cues,
         frames,
         topics,
         integrity: Vec::new(),
