@@ -6,7 +6,7 @@ use crate::attribution::{Attribution, Voice};
 use crate::clean::Removed;
 use crate::cues::Cue;
 use crate::entities::Entity;
-use crate::frames::ParagraphFrames;
+use crate::frames::ArticleFrames;
 use crate::integrity::Signal;
 use crate::meta::Metadata;
 use crate::text::Structure;
@@ -30,7 +30,7 @@ pub struct Analysis {
     pub cues: Vec<Cue>,
     /// Cues in the headline (`metadata.title`); their spans index into the title, not into `text`.
     pub title_cues: Vec<Cue>,
-    pub frames: Vec<ParagraphFrames>,
+    pub frames: ArticleFrames,
     pub topics: Vec<Topic>,
     pub integrity: Vec<Signal>,
 }
@@ -50,7 +50,7 @@ pub fn analyze(raw: &str) -> Analysis {
         .map(cues::find_in_title)
         .unwrap_or_default();
     let frames = frames::find(&text, &structure);
-    let topics = topics::assign(&text);
+    let topics = topics::assign(&text, &structure);
     Analysis {
         version: ANALYSIS_VERSION,
         removed: cleaned.removed,
