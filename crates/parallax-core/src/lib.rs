@@ -13,6 +13,7 @@ pub mod frames;
 pub mod integrity;
 pub mod meta;
 pub mod pack;
+pub mod search;
 pub mod span;
 pub mod text;
 pub mod topics;
