@@ -1,18 +1,141 @@
 //! Parallax, the app: a Yew single-page app that shows how articles frame the same events.
+//!
+//! `App` owns the state (one reducer) and the seed pack; pages derive what they show from the route.
+//! Browser APIs are used only in hooks (`hooks`), so everything else renders the same in tests.
+
+pub mod components;
+pub mod excerpt;
+pub mod highlight;
+pub mod hooks;
+pub mod pages;
+pub mod route;
+pub mod state;
 
 use parallax_core::pack::Pack;
 use yew::prelude::*;
 
+use crate::components::site_header::Section;
+use crate::components::{SiteFooter, SiteHeader};
+use crate::hooks::{use_document_title, use_hash_route, use_page_focus};
+use crate::pages::{AnalyzePage, HomePage, NotFoundPage, ReadPage};
+use crate::route::Route;
+use crate::state::{Action, Shared, State};
+
 /// The seed pack, built from `corpus/nato` by `build.rs` at compile time.
 pub const SEED_PACK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
 
+/// Parses the embedded seed pack. The build validated it, so failing here is a build defect.
+pub fn seed_pack() -> Pack {
+    serde_json::from_str(SEED_PACK_JSON).expect("the build validated the seed pack")
+}
+
+/// The document title for a route: the page's subject first, then the app's name.
+pub fn page_title(route: Option<&Route>, pack: &Pack) -> String {
+    let subject = match route {
+        None | Some(Route::Home) => return "Parallax".to_owned(),
+        Some(Route::Read { slug, .. }) => {
+            match pack.articles.iter().find(|article| &article.slug == slug) {
+                Some(article) => article.title.clone(),
+                None => "Article not found".to_owned(),
+            }
+        }
+        Some(Route::Analyze) => "Analyse a text".to_owned(),
+        Some(Route::NotFound(_)) => "Page not found".to_owned(),
+    };
+    format!("{subject} — Parallax")
+}
+
 #[component]
 pub fn App() -> Html {
-    let pack: Pack = serde_json::from_str(SEED_PACK_JSON).expect("the build validated the seed pack");
+    // Parsed once per app, not per render; pages receive it by pointer.
+    let pack = use_memo((), |_| Shared::new(seed_pack()));
+    let pack: Shared<Pack> = (*pack).clone();
+    let state = use_reducer(State::default);
+    let main_ref = use_node_ref();
+
+    let on_arrive = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |route: Route| dispatcher.dispatch(Action::Arrive(route)))
+    };
+    use_hash_route(state.route.clone(), state.arrival, on_arrive);
+    use_document_title(page_title(state.route.as_ref(), &pack));
+    // The page changes with the route's path; parameters such as highlight layers keep focus where it is.
+    let page_key = match &state.route {
+        Some(Route::Read { slug, .. }) => format!("read/{slug}"),
+        other => format!("{other:?}"),
+    };
+    use_page_focus(page_key, main_ref.clone());
+
+    let on_go = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |route: Route| dispatcher.dispatch(Action::Go(route)))
+    };
+    let on_analyse = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| dispatcher.dispatch(Action::Analyse(text)))
+    };
+    let on_skip = {
+        let main_ref = main_ref.clone();
+        Callback::from(move |_| {
+            if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        })
+    };
+
+    let section = match &state.route {
+        Some(Route::Home) | Some(Route::Read { .. }) => Section::Articles,
+        Some(Route::Analyze) => Section::Analyze,
+        _ => Section::Other,
+    };
+    let page = match &state.route {
+        // The hash has not been read yet: render nothing rather than the wrong page.
+        None => html! {},
+        Some(Route::Home) => html! { <HomePage pack={pack.clone()} /> },
+        Some(Route::Read { slug, params }) => html! {
+            <ReadPage pack={pack.clone()} slug={slug.clone()} params={params.clone()} {on_go} />
+        },
+        Some(Route::Analyze) => html! {
+            <AnalyzePage
+                pasted={state.pasted.clone()}
+                error={state.paste_error.clone().map(AttrValue::from)}
+                {on_analyse}
+            />
+        },
+        Some(Route::NotFound(hash)) => html! { <NotFoundPage what={format!("#{hash}")} /> },
+    };
     html! {
-        <main>
-            <h1>{ "Parallax" }</h1>
-            <ul>{ for pack.articles.iter().map(|a| html! { <li>{ &a.title }</li> }) }</ul>
-        </main>
+        <>
+            <SiteHeader current={section} {on_skip} />
+            <main id="main" tabindex="-1" ref={main_ref}>{ page }</main>
+            <SiteFooter />
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_title_names_parallax() {
+        let pack = seed_pack();
+        let first = &pack.articles[0];
+        let routes = [
+            None,
+            Some(Route::Home),
+            Some(Route::read(&first.slug)),
+            Some(Route::read("missing")),
+            Some(Route::Analyze),
+            Some(Route::NotFound("/x".into())),
+        ];
+        for route in routes {
+            let title = page_title(route.as_ref(), &pack);
+            assert!(title.contains("Parallax"), "{route:?}: {title}");
+        }
+        assert_eq!(
+            page_title(Some(&Route::read(&first.slug)), &pack),
+            format!("{} — Parallax", first.title)
+        );
     }
 }

@@ -1,0 +1,147 @@
+//! The reader view of one article: title, metadata, highlight legend, annotated text and removed lines.
+
+use std::rc::Rc;
+
+use parallax_core::pack::PackArticle;
+use parallax_core::Span;
+use yew::prelude::*;
+
+use crate::components::{
+    AnnotatedParagraph, ArticleMeta, ExplanationPanel, HighlightLegend, RemovedLines,
+};
+use crate::highlight::{highlights, layers, segments};
+use crate::state::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub article: Shared<PackArticle>,
+    /// True when the article is the page's subject (its title is the `h1`); false when it sits under a page heading.
+    #[prop_or(true)]
+    pub top: bool,
+    /// The shown layers as written in the URL (`quotes,cue-doubt`); `None` shows every layer.
+    #[prop_or_default]
+    pub layers: Option<AttrValue>,
+    /// Called with the new `layers` value when a legend checkbox changes (`None` means every layer).
+    pub on_set_layers: Callback<Option<String>>,
+}
+
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let article = &props.article;
+    let analysis = &article.analysis;
+    // Derived once per article; the text and highlights are shared with every paragraph by pointer.
+    let derived = use_memo(article.clone(), |article| {
+        let found = highlights(&article.analysis);
+        let counted = layers(&found);
+        (
+            Shared::new(article.analysis.text.clone()),
+            Shared::new(found),
+            counted,
+        )
+    });
+    let (text, found, counted) = (*derived).clone();
+    let selected = use_state(|| None::<usize>);
+    {
+        // A different article starts with no explanation open.
+        let selected = selected.clone();
+        use_effect_with(article.clone(), move |_| selected.set(None));
+    }
+
+    let all_ids: Vec<String> = counted.iter().map(|(layer, _)| layer.id.clone()).collect();
+    let shown: Vec<String> = match &props.layers {
+        None => all_ids.clone(),
+        Some(value) => value
+            .split(',')
+            .filter(|id| all_ids.iter().any(|known| known == id))
+            .map(str::to_owned)
+            .collect(),
+    };
+    let on_toggle = {
+        let on_set_layers = props.on_set_layers.clone();
+        let shown = shown.clone();
+        Callback::from(move |id: String| {
+            let mut next: Vec<String> = shown
+                .iter()
+                .filter(|known| **known != id)
+                .cloned()
+                .collect();
+            if next.len() == shown.len() {
+                next.push(id);
+            }
+            let every = all_ids.iter().all(|known| next.contains(known));
+            // Keep the URL short and stable: no parameter when everything shows, ids in legend order.
+            let ordered: Vec<&str> = all_ids
+                .iter()
+                .filter(|known| next.contains(known))
+                .map(String::as_str)
+                .collect();
+            on_set_layers.emit((!every).then(|| ordered.join(",")));
+        })
+    };
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |index: Option<usize>| selected.set(index))
+    };
+    let on_close = {
+        let selected = selected.clone();
+        Callback::from(move |_| selected.set(None))
+    };
+
+    let paragraphs: Vec<Span> =
+        if analysis.structure.paragraphs.is_empty() && !analysis.text.trim().is_empty() {
+            vec![Span {
+                start: 0,
+                end: analysis.text.len(),
+            }]
+        } else {
+            analysis
+                .structure
+                .paragraphs
+                .iter()
+                .map(|paragraph| paragraph.span)
+                .collect()
+        };
+    let body = paragraphs.iter().map(|&paragraph| {
+        let cut = Rc::new(segments(paragraph, &found, |highlight| {
+            shown.contains(&highlight.layer.id)
+        }));
+        html! {
+            <AnnotatedParagraph
+                text={text.clone()}
+                segments={cut}
+                highlights={found.clone()}
+                selected={*selected}
+                on_select={on_select.clone()}
+            />
+        }
+    });
+
+    let open = selected.and_then(|i| found.get(i).cloned());
+    let words: AttrValue = open.as_ref().map_or_else(AttrValue::default, |h| {
+        AttrValue::from(h.span.slice(&text).to_owned())
+    });
+    let title = html! { &article.title };
+    html! {
+        <article class="reader">
+            <header class="reader-header">
+                if props.top { <h1>{ title }</h1> } else { <h2>{ title }</h2> }
+                <ArticleMeta article={article.clone()} />
+            </header>
+            <div class="reader-layout">
+                <div class="reader-text">
+                    if paragraphs.is_empty() {
+                        <p class="empty">{ "This article has no text left after cleaning." }</p>
+                    }
+                    { for body }
+                </div>
+                <div class="reader-aids">
+                    <HighlightLegend layers={counted.clone()} shown={shown.clone()} {on_toggle} />
+                    if !counted.is_empty() {
+                        <ExplanationPanel highlight={open} {words} heading_level={if props.top { 2 } else { 3 }} {on_close} />
+                    }
+                </div>
+            </div>
+            <RemovedLines article={article.clone()} />
+        </article>
+    }
+}

@@ -1,0 +1,48 @@
+//! The site banner: skip link, name and the primary navigation.
+
+use yew::prelude::*;
+
+/// Which primary section is showing, to mark its link as the current page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Articles,
+    Analyze,
+    Other,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SiteHeaderProps {
+    pub current: Section,
+    /// Called by the skip link; the app moves focus to `main` (a `#main` link would change the route).
+    pub on_skip: Callback<()>,
+}
+
+#[component]
+pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
+    let on_skip = props.on_skip.clone();
+    let skip = Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        on_skip.emit(());
+    });
+    let link = |section: Section, href: &'static str, text: &'static str| {
+        let current = (props.current == section).then_some("page");
+        html! { <li><a href={href} aria-current={current}>{ text }</a></li> }
+    };
+    html! {
+        <header class="site-header">
+            <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
+            <div class="site-header-inner">
+                <a class="brand" href="#/">
+                    <span class="brand-mark" aria-hidden="true">{ "◐" }</span>
+                    <span class="brand-name">{ "Parallax" }</span>
+                </a>
+                <nav aria-label="Primary">
+                    <ul>
+                        { link(Section::Articles, "#/", "Articles") }
+                        { link(Section::Analyze, "#/analyze", "Analyse a text") }
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,213 @@
+//! The app's routes and their one textual form, the URL hash, so deep links work on any static host.
+//!
+//! Routes live after `#` because a static host serves `index.html` for the path and never sees the
+//! fragment: `/parallax/#/read/x` opens the same view under any subpath with no rewrite rules.
+
+use std::collections::BTreeMap;
+
+/// Where the reader is. Routes carry ids only; pages derive what they show from the pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `#/` (also the empty hash): the article list.
+    Home,
+    /// `#/read/<slug>?<params>`: one article in the reader.
+    Read { slug: String, params: Params },
+    /// `#/analyze`: paste any text and analyse it in the browser.
+    Analyze,
+    /// Anything else, kept verbatim so the not-found view can show what was asked for.
+    NotFound(String),
+}
+
+/// Query parameters after `?` in the hash, e.g. `layers=quotes,cues`; sorted so a view has one URL.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Params(pub BTreeMap<String, String>);
+
+impl Params {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.get(key).map(String::as_str)
+    }
+
+    /// Sets `key`, or removes it when `value` is `None`, returning the changed parameters.
+    pub fn with(mut self, key: &str, value: Option<String>) -> Params {
+        match value {
+            Some(value) => self.0.insert(key.to_owned(), value),
+            None => self.0.remove(key),
+        };
+        self
+    }
+
+    fn parse(query: &str) -> Params {
+        let pairs = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (decode(key), decode(value))
+            });
+        Params(pairs.collect())
+    }
+
+    fn format(&self) -> String {
+        let pairs: Vec<String> = self
+            .0
+            .iter()
+            .map(|(key, value)| format!("{}={}", encode(key), encode(value)))
+            .collect();
+        pairs.join("&")
+    }
+}
+
+impl Route {
+    /// Parses `location.hash` (with or without its leading `#`). Never fails: unknown input is `NotFound`.
+    pub fn from_hash(hash: &str) -> Route {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let segments: Vec<&str> = path
+            .split('/')
+            .filter(|segment| !segment.is_empty())
+            .collect();
+        match segments.as_slice() {
+            [] => Route::Home,
+            ["read", slug] => Route::Read {
+                slug: decode(slug),
+                params: Params::parse(query),
+            },
+            ["analyze"] => Route::Analyze,
+            _ => Route::NotFound(hash.to_owned()),
+        }
+    }
+
+    /// The hash for this route, with its leading `#`, suitable for `href` and `location.hash`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Home => "#/".to_owned(),
+            Route::Read { slug, params } => {
+                let query = params.format();
+                let separator = if query.is_empty() { "" } else { "?" };
+                format!("#/read/{}{separator}{query}", encode(slug))
+            }
+            Route::Analyze => "#/analyze".to_owned(),
+            Route::NotFound(hash) => format!("#{hash}"),
+        }
+    }
+
+    /// The reader route for one article with no parameters.
+    pub fn read(slug: &str) -> Route {
+        Route::Read {
+            slug: slug.to_owned(),
+            params: Params::default(),
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved characters, so slugs and values survive any URL handling.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (and `+` as a space, as forms write it); malformed escapes stay as they are.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(hash: &str, expected: Route) {
+        let route = Route::from_hash(hash);
+        assert_eq!(route, expected, "parsing {hash:?}");
+        assert_eq!(
+            Route::from_hash(&route.to_hash()),
+            route,
+            "round trip of {hash:?}"
+        );
+    }
+
+    fn params(pairs: &[(&str, &str)]) -> Params {
+        Params(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn home_is_the_empty_hash_and_the_root() {
+        check("", Route::Home);
+        check("#", Route::Home);
+        check("#/", Route::Home);
+        assert_eq!(Route::Home.to_hash(), "#/");
+    }
+
+    #[test]
+    fn reader_routes_carry_the_slug_and_leave_room_for_parameters() {
+        check(
+            "#/read/002_73400efa8faf97c7",
+            Route::read("002_73400efa8faf97c7"),
+        );
+        check("#/read/x/", Route::read("x"));
+        check(
+            "#/read/x?layers=cues,quotes&q=spheres+of%20influence",
+            Route::Read {
+                slug: "x".into(),
+                params: params(&[("layers", "cues,quotes"), ("q", "spheres of influence")]),
+            },
+        );
+        let route = Route::Read {
+            slug: "a b/ü".into(),
+            params: params(&[("layers", "cues")]),
+        };
+        assert_eq!(route.to_hash(), "#/read/a%20b%2F%C3%BC?layers=cues");
+        assert_eq!(Route::from_hash(&route.to_hash()), route);
+    }
+
+    #[test]
+    fn parameters_have_one_canonical_order() {
+        let a = Route::from_hash("#/read/x?b=2&a=1");
+        let b = Route::from_hash("#/read/x?a=1&b=2");
+        assert_eq!(a, b);
+        assert_eq!(a.to_hash(), "#/read/x?a=1&b=2");
+    }
+
+    #[test]
+    fn analyze_route() {
+        check("#/analyze", Route::Analyze);
+    }
+
+    #[test]
+    fn unknown_routes_are_kept_for_the_not_found_view() {
+        check("#/nowhere", Route::NotFound("/nowhere".into()));
+        check("#/read", Route::NotFound("/read".into()));
+        check("#/read/a/b", Route::NotFound("/read/a/b".into()));
+        check("#/read/%zz%", Route::read("%zz%"));
+    }
+}
