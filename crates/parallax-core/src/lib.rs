@@ -9,6 +9,7 @@ pub mod attribution;
 pub mod clean;
 pub mod cues;
 pub mod entities;
+pub mod eval;
 pub mod frames;
 pub mod integrity;
 pub mod meta;
