@@ -10,6 +10,7 @@ pub mod clean;
 pub mod cues;
 pub mod entities;
 pub mod eval;
+pub mod facets;
 pub mod frames;
 pub mod integrity;
 pub mod meta;
