@@ -202,6 +202,16 @@ fn parse_chrome_rules(data: &str) -> ChromeRules {
 /// Tidies white space: tabs, no-break and other fixed-width spaces become plain spaces, runs collapse,
 /// the ends are trimmed, and invisible characters (zero-width space, soft hyphen, "\r") go.
 fn tidy_whitespace(line: &str) -> String {
+    let untidy = |c: char| {
+        c != ' ' && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{00ad}' | '\u{feff}'))
+    };
+    if !line.contains(untidy)
+        && !line.contains("  ")
+        && !line.starts_with(' ')
+        && !line.ends_with(' ')
+    {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     for c in line.chars() {
@@ -254,12 +264,11 @@ fn is_number(word: &str) -> bool {
         && word.starts_with(|c: char| c.is_ascii_digit())
 }
 
-fn matches_whole_line(pattern: &[String], normalised: &str) -> bool {
-    let words: Vec<&str> = normalised.split(' ').collect();
+fn matches_whole_line(pattern: &[String], words: &[&str]) -> bool {
     words.len() == pattern.len()
         && pattern
             .iter()
-            .zip(&words)
+            .zip(words)
             .all(|(expected, word)| expected == word || (expected == "#" && is_number(word)))
 }
 
@@ -269,13 +278,22 @@ fn starts_with_phrase(text: &str, phrase: &str) -> bool {
         .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
 }
 
+/// Chrome is short: no phrase in the list, and no share bar, is longer than this many words.
+const MAX_CHROME_WORDS: usize = 20;
+
 fn match_chrome(rules: &ChromeRules, line: &str) -> Option<Verdict> {
+    // Most lines are prose; counting their words is far cheaper than normalising them.
+    let words = line.split_whitespace().take(MAX_CHROME_WORDS + 1).count();
+    if words > MAX_CHROME_WORDS {
+        return None;
+    }
     let normalised = normalise_for_matching(line);
     if normalised.is_empty() {
         return None;
     }
+    let normalised_words: Vec<&str> = normalised.split(' ').collect();
     for (pattern, reason, opens) in &rules.lines {
-        if matches_whole_line(pattern, &normalised) {
+        if matches_whole_line(pattern, &normalised_words) {
             return Some(Verdict {
                 kind: RemovedKind::Chrome,
                 reason: reason.clone(),
@@ -283,15 +301,12 @@ fn match_chrome(rules: &ChromeRules, line: &str) -> Option<Verdict> {
             });
         }
     }
-    let words = line.split_whitespace().count();
-    if words <= 20 {
-        if let Some((_, reason)) = rules
-            .starts
-            .iter()
-            .find(|(phrase, _)| starts_with_phrase(&normalised, phrase))
-        {
-            return Some(Verdict::chrome(reason.clone()));
-        }
+    if let Some((_, reason)) = rules
+        .starts
+        .iter()
+        .find(|(phrase, _)| starts_with_phrase(&normalised, phrase))
+    {
+        return Some(Verdict::chrome(reason.clone()));
     }
     if is_share_bar(rules, &normalised) {
         return Some(Verdict::chrome("share bar"));

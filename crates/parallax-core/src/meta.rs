@@ -885,7 +885,7 @@ fn read_range_end(tokens: &[DateToken], at: &mut usize, day: Option<u32>) -> Opt
 
 fn parse_iso_date(text: &str) -> Option<PrintedDate> {
     let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+    if bytes.len() != 10 || !text.is_ascii() || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
     let year: i32 = text[..4].parse().ok()?;

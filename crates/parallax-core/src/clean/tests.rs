@@ -368,3 +368,75 @@ fn every_data_rule_is_understood() {
         .collect();
     assert_eq!(unknown, Vec::<&str>::new());
 }
+
+/// Pages assembled from awkward pieces (chrome, dates, bylines, dashes, multi-byte characters, stray
+/// bytes decoded lossily): cleaning and metadata never panic, every span lies on character
+/// boundaries inside the clean text, and the same page always gives the same result.
+#[test]
+fn awkward_pages_never_break_the_invariants() {
+    const PIECES: &[&str] = &[
+        "Related Posts",
+        "LEAVE A REPLY",
+        "By JANE DOE and JOHN ROE",
+        "Friday, December 24, 2021",
+        "June 24-25",
+        "2021-12-24",
+        "WASHINGTON (Reuters) - ",
+        "KYIV, Ukraine \u{2014} ",
+        "\u{1f4dd} Note for Readers: AI-assisted.",
+        "Share this: Facebook | Twitter",
+        "# Heading",
+        "- list item",
+        "\u{a0}\u{a0}",
+        "\r",
+        "\u{feff}",
+        "\u{fffd}",
+        "The council said on Monday that the plan would go ahead.",
+        "\u{201c}Quote,\u{201d} she said.",
+        "©",
+        "2\u{e9}21-12-24",
+        "10:42 AM",
+        "By ",
+        " - ",
+        "...",
+        "\u{2019}",
+        "\u{5d0}\u{5d1}",
+        "e\u{301}",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |bound: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % bound
+    };
+    for _ in 0..1000 {
+        let mut page = String::new();
+        for _ in 0..next(24) {
+            page.push_str(PIECES[next(PIECES.len())]);
+            page.push_str(["\n", "\n\n", " ", ""][next(4)]);
+        }
+        let cleaned = clean(&page);
+        let metadata = crate::meta::detect(&page, &cleaned);
+        let text = &cleaned.text;
+        for span in metadata
+            .lede
+            .iter()
+            .chain(metadata.dateline.as_ref().map(|d| &d.span))
+        {
+            assert!(
+                span.start <= span.end && span.end <= text.len(),
+                "span {span:?} outside the text of {page:?}"
+            );
+            assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "span {span:?} splits a character in {page:?}"
+            );
+        }
+        assert_eq!(clean(&page), cleaned, "cleaning {page:?} twice differs");
+        assert!(cleaned
+            .removed
+            .iter()
+            .all(|r| r.line >= 1 && r.line <= page.split('\n').count()));
+    }
+}
