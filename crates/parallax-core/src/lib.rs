@@ -15,6 +15,7 @@ pub mod frames;
 pub mod integrity;
 pub mod meta;
 pub mod pack;
+pub mod query;
 pub mod search;
 pub mod span;
 pub mod text;

@@ -234,7 +234,7 @@ fn sort_orders() {
 }
 
 /// The seed pack's articles with their curated metadata, as the manifest gives it.
-fn seed_articles() -> Vec<PackArticle> {
+pub(crate) fn seed_articles() -> Vec<PackArticle> {
     let seeds: [(&str, &str, &str); 5] = [
         (
             r#"{"slug": "fracturing-core-values", "file": "000", "title": "The Fracturing of NATO’s Core Values", "author": "No byline", "printed_date": "Sunday, January 11, 2026"}"#,
