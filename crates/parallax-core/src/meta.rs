@@ -258,7 +258,8 @@ pub fn strip_markdown_heading(line: &str) -> &str {
 
 /// Reads a byline, a printed date, or a byline and a date sharing one line ("By Jane Doe | 24 Dec 2021").
 pub fn parse_header_line(line: &str) -> Option<HeaderLine> {
-    let line = line.trim();
+    // Markdown pages set bylines in emphasis: "*By Jane Doe | 5 May 2024*".
+    let line = line.trim().trim_matches(['*', '_']).trim();
     if let Some(date) = parse_date_line(line) {
         return Some(HeaderLine {
             byline: None,
@@ -322,6 +323,8 @@ fn split_on_separators(line: &str) -> Vec<&str> {
 /// Words that start a byline; the name follows.
 const BYLINE_PREFIXES: &[&str] = &[
     "written by ",
+    "interview by ",
+    "interviewed by ",
     "words by ",
     "posted by ",
     "story by ",

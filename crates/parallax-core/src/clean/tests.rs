@@ -1,7 +1,8 @@
 use expect_test::{expect, Expect};
 
 use super::hay::{
-    self, BLOG_POST, CLEAN_ARTICLE, MARKDOWN_POST, NEWS_PAGE_WITH_COOKIE_NOTE, WIRE_REPORT,
+    self, BLOG_POST, CLEAN_ARTICLE, INTERVIEW, MARKDOWN_POST, NEWS_PAGE_WITH_COOKIE_NOTE,
+    NEWS_SITE_PAGE, OP_ED, WIRE_REPORT,
 };
 use super::*;
 
@@ -309,6 +310,60 @@ fn cookie_note_and_advertisement_marker() {
 }
 
 #[test]
+fn news_site_page_with_menu_caption_and_topic_links() {
+    check(NEWS_SITE_PAGE, expect![[r#"
+        -   1 navigation link                               Skip to content
+        -   2 navigation link                               Home
+        -   3 navigation or section label (above the title) News
+        -   4 navigation or section label (above the title) Weather
+        -   5 title (kept as metadata)                      River breaks its banks after record rainfall, officials say
+        -   6 time stamp                                    2 hours ago
+        -   7 share bar                                     Share
+        -   8 share bar                                     Save
+        -  11 image caption label                           Image caption,
+        -  12 image caption (below "Image caption,")        Volunteers filled sandbags through the night
+        -  16 navigation teaser                             Related topics
+        -  17 navigation teaser (listed under "Related topics") Flooding
+        -  18 navigation teaser (listed under "Related topics") Weather
+        -  19 navigation teaser                             More on this story
+        ---
+        | Ana Ruiz
+        | Valley News
+        | The river burst its banks on Tuesday after the wettest week on record,
+        | "We have never seen water this high," said the town's mayor, Peter Lan
+        | The weather service expects more rain on Thursday.
+    "#]]);
+}
+
+#[test]
+fn markdown_interview() {
+    check(INTERVIEW, expect![[r#"
+        -   1 title (kept as metadata)                      # "We cannot afford to wait": an interview with a soil scientist
+        -   3 byline and date (kept as metadata)            *Interview by Ana Ruiz | 5 May 2024*
+        ---
+        | Q: Why do you think farms are changing so slowly?
+        | A: Because the costs come now and the benefits come later. That is har
+        | Q: What would you change first?
+        | A: Subsidies. We still pay people to drain peat bogs.
+    "#]]);
+}
+
+#[test]
+fn op_ed_with_section_label_and_dek() {
+    check(OP_ED, expect![[r#"
+        -   1 navigation or section label (above the title) Opinion
+        -   2 title (kept as metadata)                      The county must spend more on buses, and spend smarter
+        -   3 subtitle (kept as metadata)                   Bus budgets are rising. That is not the same as buses getting better.
+        -   4 byline (kept as metadata)                     By Mark Rutherford
+        -   5 printed date (kept as metadata)               June 26, 2025
+        ---
+        | When the council agreed to raise the transport budget by a fifth, many
+        | They should not. Money is not service, and service is not reliability.
+        | Mark Rutherford is a former transport planner.
+    "#]]);
+}
+
+#[test]
 fn odd_input_yields_no_paragraphs_and_no_panic() {
     check(
         "",
@@ -351,6 +406,7 @@ fn every_data_rule_is_understood() {
         "starts",
         "comment-heading",
         "teaser-heading",
+        "caption-heading",
         "share-network",
         "share-word",
         "disclosure",
