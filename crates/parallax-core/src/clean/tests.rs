@@ -311,7 +311,9 @@ fn cookie_note_and_advertisement_marker() {
 
 #[test]
 fn news_site_page_with_menu_caption_and_topic_links() {
-    check(NEWS_SITE_PAGE, expect![[r#"
+    check(
+        NEWS_SITE_PAGE,
+        expect![[r#"
         -   1 navigation link                               Skip to content
         -   2 navigation link                               Home
         -   3 navigation or section label (above the title) News
@@ -332,12 +334,15 @@ fn news_site_page_with_menu_caption_and_topic_links() {
         | The river burst its banks on Tuesday after the wettest week on record,
         | "We have never seen water this high," said the town's mayor, Peter Lan
         | The weather service expects more rain on Thursday.
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn markdown_interview() {
-    check(INTERVIEW, expect![[r#"
+    check(
+        INTERVIEW,
+        expect![[r#"
         -   1 title (kept as metadata)                      # "We cannot afford to wait": an interview with a soil scientist
         -   3 byline and date (kept as metadata)            *Interview by Ana Ruiz | 5 May 2024*
         ---
@@ -345,12 +350,15 @@ fn markdown_interview() {
         | A: Because the costs come now and the benefits come later. That is har
         | Q: What would you change first?
         | A: Subsidies. We still pay people to drain peat bogs.
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn op_ed_with_section_label_and_dek() {
-    check(OP_ED, expect![[r#"
+    check(
+        OP_ED,
+        expect![[r#"
         -   1 navigation or section label (above the title) Opinion
         -   2 title (kept as metadata)                      The county must spend more on buses, and spend smarter
         -   3 subtitle (kept as metadata)                   Bus budgets are rising. That is not the same as buses getting better.
@@ -360,7 +368,8 @@ fn op_ed_with_section_label_and_dek() {
         | When the council agreed to raise the transport budget by a fifth, many
         | They should not. Money is not service, and service is not reliability.
         | Mark Rutherford is a former transport planner.
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]

@@ -243,27 +243,35 @@ fn staff_writer_page() {
 
 #[test]
 fn news_site_page() {
-    check(NEWS_SITE_PAGE, expect![[r#"
+    check(
+        NEWS_SITE_PAGE,
+        expect![[r#"
         title: River breaks its banks after record rainfall, officials say
         lede: The river burst its banks on Tuesday after the wettest week 
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn interview() {
-    check(INTERVIEW, expect![[r#"
+    check(
+        INTERVIEW,
+        expect![[r#"
         title: "We cannot afford to wait": an interview with a soil scientist
         byline: Interview by Ana Ruiz
         author: Ana Ruiz
         printed date: 5 May 2024
         date: iso=Some("2024-05-05")
         lede: Q: Why do you think farms are changing so slowly?
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn op_ed() {
-    check(OP_ED, expect![[r#"
+    check(
+        OP_ED,
+        expect![[r#"
         title: The county must spend more on buses, and spend smarter
         subtitle: Bus budgets are rising. That is not the same as buses getting better.
         byline: By Mark Rutherford
@@ -271,7 +279,8 @@ fn op_ed() {
         printed date: June 26, 2025
         date: iso=Some("2025-06-26")
         lede: When the council agreed to raise the transport budget by a f
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
