@@ -1,7 +1,8 @@
 //! Prints precision, recall and F1 of the analysis on the hand-annotated development set in `devset/`.
 //!
-//! `cargo run -p parallax-core --example eval` for the table; add `-- --per-passage` for one line per
-//! passage and `-- --problems` to list gold items that could not be located in the analysed text.
+//! `cargo run -p parallax-core --example eval` for the table; add `-- --per-passage` for one line
+//! per passage, `-- --problems` to list gold items that could not be located in the analysed text
+//! and `-- --details` to list every miss, false prediction and wrong source.
 
 use std::path::Path;
 
@@ -11,6 +12,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let per_passage = args.iter().any(|arg| arg == "--per-passage");
     let show_problems = args.iter().any(|arg| arg == "--problems");
+    let show_details = args.iter().any(|arg| arg == "--details");
 
     let devset_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("devset");
     let mut paths: Vec<_> = std::fs::read_dir(&devset_dir)
@@ -56,6 +58,12 @@ fn main() {
             for problem in &total.problems {
                 println!("  {problem}");
             }
+        }
+    }
+    if show_details {
+        println!();
+        for detail in &total.details {
+            println!("{detail}");
         }
     }
 }

@@ -38,6 +38,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::analysis::Analysis;
+use crate::attribution::VoiceKind as EngineVoiceKind;
 use crate::span::Span;
 
 /// One hand-annotated passage.
@@ -323,7 +324,11 @@ impl Predicted {
                     source,
                     cue: attribution.cue.map(|span| span.slice(text).to_string()),
                     content: shift(attribution.content),
-                    voice: None,
+                    voice: voice.map(|voice| match voice.kind {
+                        EngineVoiceKind::Person => VoiceKind::NamedPerson,
+                        EngineVoiceKind::Organisation => VoiceKind::NamedOrganisation,
+                        EngineVoiceKind::Anonymous => VoiceKind::Anonymous,
+                    }),
                 }
             })
             .collect();
@@ -429,6 +434,8 @@ pub struct Scores {
     pub cues: BTreeMap<String, Counts>,
     /// Gold items that could not be found in the analysed text, and other annotation trouble.
     pub problems: Vec<String>,
+    /// One line per miss, false prediction or wrong source, for whoever improves the engine.
+    pub details: Vec<String>,
 }
 
 impl Scores {
@@ -449,6 +456,7 @@ impl Scores {
             self.cues.entry(kind.clone()).or_default().add(*counts);
         }
         self.problems.extend(other.problems.iter().cloned());
+        self.details.extend(other.details.iter().cloned());
     }
 
     /// The precision/recall table, one row per measure, in a fixed order.
@@ -556,15 +564,17 @@ fn score_attributions(
 
     // Content-only matching; voice accuracy is measured on these pairs.
     let content_pairs = match_greedily(&located, &predicted.attributions, content_fits);
+    let absorbed = absorbed_by_split_quotes(
+        &located,
+        &predicted.attributions,
+        &content_pairs,
+        content_fits,
+    );
+    // Both rows count predictions the same way, so their precisions compare.
+    let n_predicted = predicted.attributions.len() - absorbed.len();
     scores.attributions_content = Counts {
         true_positives: content_pairs.len(),
-        n_predicted: predicted.attributions.len()
-            - absorbed_by_split_quotes(
-                &located,
-                &predicted.attributions,
-                &content_pairs,
-                content_fits,
-            ),
+        n_predicted,
         n_gold,
     };
     for &(gold_idx, predicted_idx) in &content_pairs {
@@ -579,10 +589,61 @@ fn score_attributions(
     let full_pairs = match_greedily(&located, &predicted.attributions, full_fits);
     scores.attributions_full = Counts {
         true_positives: full_pairs.len(),
-        n_predicted: predicted.attributions.len()
-            - absorbed_by_split_quotes(&located, &predicted.attributions, &full_pairs, full_fits),
+        n_predicted,
         n_gold,
     };
+
+    let id = &annotated.id;
+    let describe = |candidate: &PredictedAttribution| {
+        format!(
+            "{:?} {:?}: {}",
+            candidate.source,
+            candidate.cue.as_deref().unwrap_or("-"),
+            excerpt(candidate.content.slice(text))
+        )
+    };
+    for (gold_idx, (_, gold)) in located.iter().enumerate() {
+        if full_pairs.iter().any(|&(matched, _)| matched == gold_idx) {
+            continue;
+        }
+        let gold_description = format!(
+            "{:?} {:?}: {}",
+            gold.source,
+            gold.cue.as_deref().unwrap_or("-"),
+            excerpt(&gold.content.text)
+        );
+        match content_pairs
+            .iter()
+            .find(|&&(matched, _)| matched == gold_idx)
+        {
+            Some(&(_, predicted_idx)) => scores.details.push(format!(
+                "{id}: wrong source or cue: gold {gold_description}; engine {}",
+                describe(&predicted.attributions[predicted_idx])
+            )),
+            None => scores
+                .details
+                .push(format!("{id}: missed attribution {gold_description}")),
+        }
+    }
+    for (predicted_idx, candidate) in predicted.attributions.iter().enumerate() {
+        let matched = content_pairs
+            .iter()
+            .any(|&(_, matched)| matched == predicted_idx);
+        if !matched && !absorbed.contains(&predicted_idx) {
+            scores
+                .details
+                .push(format!("{id}: false attribution {}", describe(candidate)));
+        }
+    }
+}
+
+/// A short, single-line view of a text for the detail lines.
+fn excerpt(text: &str) -> String {
+    let mut excerpt: String = text.chars().take(70).collect();
+    if excerpt.len() < text.len() {
+        excerpt.push('…');
+    }
+    format!("«{}»", excerpt.replace('\n', " "))
 }
 
 /// Locates the content and then each further part after the one before it.
@@ -603,24 +664,24 @@ fn absorbed_by_split_quotes<G>(
     candidates: &[PredictedAttribution],
     pairs: &[(usize, usize)],
     fits: impl Fn(&(Vec<Span>, G), &PredictedAttribution) -> bool,
-) -> usize {
+) -> Vec<usize> {
     let matched_candidates: Vec<usize> = pairs
         .iter()
         .map(|&(_, candidate_idx)| candidate_idx)
         .collect();
-    candidates
-        .iter()
-        .enumerate()
-        .filter(|(candidate_idx, candidate)| {
+    (0..candidates.len())
+        .filter(|candidate_idx| {
             !matched_candidates.contains(candidate_idx)
                 && pairs.iter().any(|&(gold_idx, _)| {
-                    located[gold_idx].0.len() > 1 && fits(&located[gold_idx], candidate)
+                    located[gold_idx].0.len() > 1
+                        && fits(&located[gold_idx], &candidates[*candidate_idx])
                 })
         })
-        .count()
+        .collect()
 }
 
 fn score_cues(annotated: &Annotated, text: &str, predicted: &Predicted, scores: &mut Scores) {
+    let id = &annotated.id;
     let mut gold_by_kind: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
     let mut n_gold_by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     for gold in &annotated.cues {
@@ -658,6 +719,22 @@ fn score_cues(annotated: &Annotated, text: &str, predicted: &Predicted, scores: 
         let pairs = match_greedily(&gold_spans, &predicted_spans, |gold, candidate| {
             overlap(*gold, *candidate) > 0
         });
+        for (gold_idx, span) in gold_spans.iter().enumerate() {
+            if !pairs.iter().any(|&(matched, _)| matched == gold_idx) {
+                let cue_text = excerpt(span.slice(text));
+                scores
+                    .details
+                    .push(format!("{id}: missed {kind} {cue_text}"));
+            }
+        }
+        for (predicted_idx, span) in predicted_spans.iter().enumerate() {
+            if !pairs.iter().any(|&(_, matched)| matched == predicted_idx) {
+                let cue_text = excerpt(span.slice(text));
+                scores
+                    .details
+                    .push(format!("{id}: false {kind} {cue_text}"));
+            }
+        }
         let counts = Counts {
             true_positives: pairs.len(),
             n_predicted: predicted_spans.len(),
