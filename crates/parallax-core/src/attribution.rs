@@ -240,6 +240,7 @@ impl<'t> Paragraph<'t> {
         drafts: &mut Vec<Draft>,
         unattributed: &mut Vec<Span>,
     ) {
+        let first_draft = drafts.len();
         let mut used_cues = vec![false; self.tokens.len()];
         let mut quote_used = vec![false; quotes.len()];
         let mut in_quote = vec![false; self.tokens.len()];
@@ -253,7 +254,6 @@ impl<'t> Paragraph<'t> {
         // (Handled per paragraph by `transcript_label`.)
         if let Some(draft) = self.transcript_label() {
             drafts.push(draft);
-            return;
         }
         // 1. Quotations with a speech verb and speaker next to them.
         let mut last_direct: Option<(usize, usize)> = None; // (draft index, last token of its attribution)
@@ -314,6 +314,7 @@ impl<'t> Paragraph<'t> {
             }
             drafts.push(draft);
         }
+        truncate_at_other_sources(self.text, &mut drafts[first_draft..], unattributed);
         for (quote_idx, quote) in quotes.iter().enumerate() {
             if let (false, Some(inner)) = (quote_used[quote_idx], quote.inner) {
                 unattributed.push(inner);
@@ -561,6 +562,15 @@ impl<'t> Paragraph<'t> {
                 }
             }
         }
+        // "a senior diplomat, who spoke on condition of anonymity, said …".
+        let relative = (sentence_start + 2..comma)
+            .rev()
+            .find(|&i| self.is(i, "who") && self.is(i - 1, ","));
+        if let Some(who) = relative {
+            if let Some(np) = np_backward(self, who - 2, sentence_start) {
+                return Some(np);
+            }
+        }
         let np = np_forward(self, sentence_start, sentence_end)?;
         let follows = self.is(np.last_token + 1, ",") || np.last_token + 1 == comma;
         follows.then_some(np)
@@ -609,33 +619,13 @@ impl<'t> Paragraph<'t> {
                 .content_span(cue_end, sentence_end)
                 .filter(|span| span.len() > 8),
             VerbClass::Strong => {
+                // A clause without "that" ("said profits rose"): anything but a preposition or
+                // adverb may open it. "Tell" and "ask" take a listener first, so they need "that".
+                let form = self.tokens[cue_end - cue.n_tokens].lower.as_str();
                 let opens_clause = next.kind != TokenKind::Punct
-                    && (next.is_capitalised(self.text)
-                        || next.kind == TokenKind::Number
-                        || matches!(
-                            next.lower.as_str(),
-                            "the"
-                                | "a"
-                                | "an"
-                                | "he"
-                                | "she"
-                                | "it"
-                                | "they"
-                                | "we"
-                                | "i"
-                                | "this"
-                                | "these"
-                                | "those"
-                                | "there"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "our"
-                                | "no"
-                                | "some"
-                                | "whether"
-                        ));
+                    && !NOT_CLAUSE_STARTS.contains(&next.lower.as_str())
+                    && !NOUN_HOMOGRAPHS.contains(&form)
+                    && !matches!(cue.verb.lemma.as_str(), "tell" | "ask");
                 let (from, ok) = if next.lower == ":" {
                     (cue_end + 1, true)
                 } else {
@@ -697,6 +687,156 @@ impl<'t> Paragraph<'t> {
             quotes: vec![content],
             continuation: false,
         })
+    }
+}
+
+/// Words after a speech verb that start an adjunct or object, not the reported clause.
+const NOT_CLAUSE_STARTS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "repeatedly",
+    "also",
+    "again",
+    "publicly",
+    "privately",
+    "recently",
+    "last",
+    "to",
+    "for",
+    "with",
+    "by",
+    "of",
+    "from",
+    "about",
+    "as",
+    "so",
+    "nothing",
+    "something",
+    "anything",
+    "instead",
+    "then",
+    "too",
+    "when",
+    "while",
+    "through",
+    "via",
+    "over",
+    "under",
+    "into",
+    "hello",
+    "goodbye",
+    "yes",
+    "no",
+    "thanks",
+    "sorry",
+    "them",
+    "him",
+    "me",
+    "us",
+    "what",
+    "which",
+    "who",
+    "where",
+];
+
+/// Verb forms that are also plural nouns ("member states reaffirmed …"); without "that" they are read as nouns.
+const NOUN_HOMOGRAPHS: &[&str] = &[
+    "states",
+    "claims",
+    "reports",
+    "notes",
+    "comments",
+    "remarks",
+    "answers",
+    "questions",
+    "counters",
+    "jokes",
+    "promises",
+    "estimates",
+    "shows",
+    "finds",
+    "tweets",
+    "points",
+    "stresses",
+    "shouts",
+    "whispers",
+    "boasts",
+    "replies",
+    "vows",
+    "cautions",
+    "urges",
+    "puts",
+    "reveals",
+    "concerns",
+    "states",
+];
+
+/// How many earlier person mentions a role reference is compared with; keeps adversarial input linear.
+const MAX_ROLE_CANDIDATES: usize = 50;
+
+/// Ends a reported clause where another attribution's source begins ("Rutte said the decision was
+/// unanimous, but a senior diplomat said …"), dropping the joining conjunction and punctuation.
+fn truncate_at_other_sources(text: &str, drafts: &mut [Draft], unattributed: &mut Vec<Span>) {
+    let sources: Vec<usize> = drafts
+        .iter()
+        .filter_map(|d| d.np.as_ref().map(|np| np.span.start))
+        .collect();
+    for draft in drafts
+        .iter_mut()
+        .filter(|d| d.kind != AttributionKind::Direct)
+    {
+        let Some(cut) = sources
+            .iter()
+            .copied()
+            .filter(|&s| s > draft.content.start && s < draft.content.end)
+            .min()
+        else {
+            continue;
+        };
+        let mut kept = text[draft.content.start..cut].trim_end();
+        loop {
+            let before = kept;
+            kept = kept
+                .trim_end_matches([',', ';', ':', '—', '–', '-'])
+                .trim_end();
+            for conjunction in [
+                " but",
+                " and",
+                " while",
+                " whereas",
+                " although",
+                " though",
+                " as",
+            ] {
+                if let Some(stripped) = kept.strip_suffix(conjunction) {
+                    kept = stripped.trim_end();
+                }
+            }
+            if kept == before {
+                break;
+            }
+        }
+        if kept.is_empty() {
+            continue;
+        }
+        draft.content = Span::new(draft.content.start, draft.content.start + kept.len());
+        let content = draft.content;
+        let (inside, outside): (Vec<Span>, Vec<Span>) =
+            draft.quotes.iter().partition(|q| content.contains(**q));
+        draft.quotes = inside;
+        unattributed.extend(outside);
+        if draft.quotes.is_empty() && draft.kind == AttributionKind::Partial {
+            draft.kind = AttributionKind::Indirect;
+        }
     }
 }
 
@@ -784,6 +924,7 @@ fn resolve(text: &str, drafts: Vec<Draft>, unattributed_quotes: Vec<Span>) -> At
                         .iter()
                         .rev()
                         .filter(|m| m.offset < np.span.start)
+                        .take(MAX_ROLE_CANDIDATES)
                         .find(|m| source::role_fits(text, np, &voices[m.voice], lexicon))
                         .map(|m| m.voice);
                     match found {

@@ -70,6 +70,26 @@ const QUANTIFIERS: &[&str] = &[
 ];
 /// Adjectives that may sit inside a source phrase ("senior officials", "independent analysts").
 const MODIFIERS: &[&str] = &[
+    "financial",
+    "operating",
+    "executive",
+    "technology",
+    "communications",
+    "marketing",
+    "medical",
+    "technical",
+    "commercial",
+    "sales",
+    "investment",
+    "interior",
+    "finance",
+    "trade",
+    "education",
+    "justice",
+    "labour",
+    "labor",
+    "energy",
+    "transport",
     "senior",
     "former",
     "top",
@@ -702,6 +722,10 @@ fn name_kind(
                     (_, NameForm::Demonym) => return (None, None),
                     _ => NpKind::Organisation,
                 };
+                // A capital speaks for its government under its own name ("Moscow said").
+                if found.form == NameForm::Capital {
+                    return (Some(kind), None);
+                }
                 return (Some(kind), Some(entry.name.clone()));
             }
         }
