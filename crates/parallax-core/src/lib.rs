@@ -4,18 +4,17 @@
 //! returns is plain data with public fields that serializes with serde. Parsing never fails: odd input
 //! yields a result plus readable diagnostics.
 
+pub mod align;
 pub mod analysis;
 pub mod attribution;
 pub mod clean;
 pub mod cues;
 pub mod entities;
-pub mod eval;
-pub mod facets;
+pub mod events;
 pub mod frames;
 pub mod integrity;
 pub mod meta;
 pub mod pack;
-pub mod query;
 pub mod search;
 pub mod span;
 pub mod text;

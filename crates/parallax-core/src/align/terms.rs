@@ -1,0 +1,492 @@
+//! Content words for comparing texts: lower-cased, stemmed, without function words, with their spans.
+//!
+//! Alignment, discovery and the framing profile all compare articles word by word. They need the
+//! same notion of "the same word" on both sides: "Expansion" and "expansions", "militarisation" and
+//! "militarization", "5 %" and "5%". The stemmer here is deliberately light (plurals, -ed, -ing and
+//! a few derivational endings, British and American spellings): it only has to map the variants of
+//! one word together, and both sides of every comparison go through it, so a stem that is not a
+//! real word does no harm.
+
+use crate::span::Span;
+use crate::text::{self, Structure, TokenKind};
+
+/// One content word (or "5%"-style number) of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ContentWord {
+    /// The stem, e.g. "militariz" for "militarisation".
+    pub key: String,
+    pub span: Span,
+    /// Index of the sentence (over the whole text) the word is in; phrases never cross sentences.
+    pub sentence: usize,
+    /// Capitalised somewhere other than the start of its sentence, or an acronym: likely a name.
+    pub proper: bool,
+}
+
+/// Function words and reporting glue that say nothing about what a passage is about.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "almost",
+    "along",
+    "also",
+    "although",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "became",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "enough",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "least",
+    "less",
+    "let",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "per",
+    "quite",
+    "rather",
+    "said",
+    "say",
+    "says",
+    "saying",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "told",
+    "tell",
+    "according",
+    "well",
+    "way",
+    "including",
+    "several",
+    "certain",
+    "already",
+    "across",
+    "onto",
+    "beyond",
+    "whose",
+];
+
+pub(crate) fn is_stopword(lower: &str) -> bool {
+    STOPWORDS.contains(&lower)
+}
+
+/// Days and months are capitalised but are not names, and they make poor names for events.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+pub(crate) fn is_calendar_word(lower: &str) -> bool {
+    CALENDAR_WORDS.contains(&lower)
+}
+
+/// British spellings folded onto American ones before stemming, so both sides meet.
+const SPELLING_VARIANTS: &[(&str, &str)] = &[
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("centre", "center"),
+    ("theatre", "theater"),
+    ("programme", "program"),
+    ("labour", "labor"),
+    ("favour", "favor"),
+    ("neighbour", "neighbor"),
+    ("behaviour", "behavior"),
+    ("harbour", "harbor"),
+    ("colour", "color"),
+    ("honour", "honor"),
+];
+
+/// Reduces a lower-case word to a stem shared by its inflections and close derivations.
+pub(crate) fn stem(lower: &str) -> String {
+    let mut word = lower.replace(['’', '‘'], "'");
+    // Possessives: "russia's" and "states'" are about Russia and states.
+    if let Some(stripped) = word.strip_suffix("'s") {
+        word = stripped.to_string();
+    }
+    while word.ends_with('\'') {
+        word.pop();
+    }
+    // Hyphenated words keep their first parts and stem the last one ("non-expansion").
+    if let Some(split) = word.rfind('-') {
+        let (head, last) = word.split_at(split + 1);
+        return format!("{head}{}", stem_simple_word(last));
+    }
+    stem_simple_word(&word)
+}
+
+fn stem_simple_word(word: &str) -> String {
+    let mut word = word.to_string();
+    for (british, american) in SPELLING_VARIANTS {
+        if let Some(rest) = word.strip_prefix(british) {
+            word = format!("{american}{rest}");
+            break;
+        }
+    }
+    if !word.chars().all(char::is_alphabetic) || word.chars().count() <= 3 {
+        return word;
+    }
+    // Plurals.
+    if let Some(base) = word.strip_suffix("ies").filter(|b| b.len() >= 3) {
+        word = format!("{base}y");
+    } else if let Some(base) = word.strip_suffix("sses") {
+        word = format!("{base}ss");
+    } else if word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && word.len() > 3
+    {
+        word.pop();
+    }
+    // Derivational endings that keep the meaning: "militarisation" ~ "militarise", "enlargement" ~ "enlarge".
+    for (suffix, replacement) in [
+        ("isation", "ize"),
+        ("ization", "ize"),
+        ("ations", "ate"),
+        ("ation", "ate"),
+        ("ments", ""),
+        ("ment", ""),
+        ("ness", ""),
+        ("ingly", ""),
+        ("edly", ""),
+    ] {
+        if let Some(base) = word.strip_suffix(suffix).filter(|b| b.len() >= 4) {
+            word = format!("{base}{replacement}");
+            break;
+        }
+    }
+    // Inflections: "-ing" and "-ed", undoing a doubled final consonant ("planned" → "plan").
+    for suffix in ["ing", "ed"] {
+        if let Some(base) = word
+            .strip_suffix(suffix)
+            .filter(|b| b.len() >= 3 && has_vowel(b))
+        {
+            word = undouble(base);
+            break;
+        }
+    }
+    // "-ise" and "-ize" spell the same verb; a final silent "e" varies with inflection.
+    if let Some(base) = word.strip_suffix("is").filter(|b| b.len() >= 4) {
+        if !word.ends_with("sis") {
+            word = format!("{base}iz");
+        }
+    } else if let Some(base) = word.strip_suffix("ise").filter(|b| b.len() >= 4) {
+        word = format!("{base}iz");
+    }
+    if word.len() > 4 && word.ends_with('e') {
+        word.pop();
+    }
+    word
+}
+
+fn has_vowel(s: &str) -> bool {
+    s.chars().any(|c| "aeiouy".contains(c))
+}
+
+fn undouble(base: &str) -> String {
+    let bytes = base.as_bytes();
+    let n = bytes.len();
+    if n >= 2 && bytes[n - 1] == bytes[n - 2] && !b"lsz".contains(&bytes[n - 1]) {
+        base[..n - 1].to_string()
+    } else {
+        base.to_string()
+    }
+}
+
+/// The content words of one span of the text, sentence by sentence.
+///
+/// `sentences` are the sentence spans inside `within`; when there are none the span counts as one
+/// sentence. `first_sentence_idx` numbers the sentences so that callers can keep phrases inside one.
+pub(crate) fn content_words_in(
+    text: &str,
+    sentences: &[Span],
+    within: Span,
+    first_sentence_idx: usize,
+) -> Vec<ContentWord> {
+    let mut out = Vec::new();
+    let whole = [within];
+    let pieces = if sentences.is_empty() {
+        &whole[..]
+    } else {
+        sentences
+    };
+    for (offset, sentence) in pieces.iter().enumerate() {
+        let tokens = text::tokens(text, *sentence);
+        let mut first_word = true;
+        let mut idx = 0;
+        while idx < tokens.len() {
+            let token = &tokens[idx];
+            idx += 1;
+            match token.kind {
+                TokenKind::Punct => continue,
+                TokenKind::Number => {
+                    // "5%" is one term: the share is what a passage about a target is about.
+                    let percent = tokens
+                        .get(idx)
+                        .filter(|next| next.lower == "%" && next.span.start == token.span.end);
+                    if let Some(percent) = percent {
+                        idx += 1;
+                        out.push(ContentWord {
+                            key: format!("{}%", token.lower),
+                            span: Span::new(token.span.start, percent.span.end),
+                            sentence: first_sentence_idx + offset,
+                            proper: false,
+                        });
+                    } else if token.lower.chars().filter(char::is_ascii_digit).count() >= 2 {
+                        // Years and counts ("340 jobs") locate events; single digits rarely do.
+                        out.push(ContentWord {
+                            key: token.lower.clone(),
+                            span: token.span,
+                            sentence: first_sentence_idx + offset,
+                            proper: false,
+                        });
+                    }
+                    first_word = false;
+                }
+                TokenKind::Word => {
+                    let lower = token.lower.as_str();
+                    let was_first = std::mem::replace(&mut first_word, false);
+                    let bare = lower.strip_suffix("'s").unwrap_or(lower);
+                    if is_stopword(bare) || bare.chars().count() < 2 {
+                        continue;
+                    }
+                    let surface = token.span.slice(text);
+                    let is_acronym = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && surface
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(char::is_uppercase);
+                    let proper = !is_calendar_word(bare)
+                        && (is_acronym || (!was_first && token.is_capitalised(text)));
+                    out.push(ContentWord {
+                        key: stem(lower),
+                        span: token.span,
+                        sentence: first_sentence_idx + offset,
+                        proper,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The content words of a whole text, paragraph by paragraph (one vector per paragraph).
+pub(crate) fn content_words_by_paragraph(
+    text: &str,
+    structure: &Structure,
+) -> Vec<Vec<ContentWord>> {
+    let mut sentence_idx = 0;
+    structure
+        .paragraphs
+        .iter()
+        .map(|paragraph| {
+            let words = content_words_in(text, &paragraph.sentences, paragraph.span, sentence_idx);
+            sentence_idx += paragraph.sentences.len().max(1);
+            words
+        })
+        .collect()
+}
+
+/// The stems of a curated phrase ("spheres of influence" → ["spher", "influenc"]).
+pub(crate) fn phrase_keys(phrase: &str) -> Vec<String> {
+    let span = Span::new(0, phrase.len());
+    content_words_in(phrase, &[], span, 0)
+        .into_iter()
+        .map(|word| word.key)
+        .collect()
+}
+
+/// Every place where `phrase` (stems) occurs as consecutive content words inside one sentence.
+pub(crate) fn find_phrase(words: &[ContentWord], phrase: &[String]) -> Vec<Span> {
+    let mut found = Vec::new();
+    if phrase.is_empty() || words.len() < phrase.len() {
+        return found;
+    }
+    for start in 0..=words.len() - phrase.len() {
+        let window = &words[start..start + phrase.len()];
+        let same_sentence = window.iter().all(|w| w.sentence == window[0].sentence);
+        if same_sentence
+            && window
+                .iter()
+                .zip(phrase)
+                .all(|(word, key)| &word.key == key)
+        {
+            found.push(Span::new(
+                window[0].span.start,
+                window[phrase.len() - 1].span.end,
+            ));
+        }
+    }
+    found
+}

@@ -1,6 +1,0 @@
-//! The core's integration tests: one binary, one module per feature.
-
-mod devset;
-mod evaluator;
-mod robustness;
-mod spans;
