@@ -31,26 +31,39 @@ pub fn build(tools: &Tools) -> Result<(), String> {
     Ok(())
 }
 
-/// Moves every inline `<script type="module">…</script>` of `index.html` into `boot-<hash>.js`.
+/// Moves every inline `<script>` of `index.html` (Trunk's module loader) into `boot-<hash>.js`.
 fn externalise_inline_loader(dist: &Path) -> Result<(), String> {
     let index_path = dist.join("index.html");
     let mut html =
         std::fs::read_to_string(&index_path).map_err(|e| format!("dist/index.html: {e}"))?;
-    let open = "<script type=\"module\">";
-    while let Some(start) = html.find(open) {
-        let body_start = start + open.len();
-        let body_end = html[body_start..]
+    let mut search_from = 0;
+    while let Some(found) = html[search_from..].find("<script") {
+        let start = search_from + found;
+        let tag_end = html[start..]
+            .find('>')
+            .ok_or("unclosed <script> tag in index.html")?
+            + start
+            + 1;
+        let tag = &html[start..tag_end];
+        let body_end = html[tag_end..]
             .find("</script>")
             .ok_or("unclosed inline script in index.html")?
-            + body_start;
-        let body = html[body_start..body_end].trim().to_string();
+            + tag_end;
+        if tag.contains("src=") {
+            search_from = body_end;
+            continue;
+        }
+        if !tag.contains("module") {
+            return Err(format!(
+                "index.html has an inline classic script ({tag}); the CSP would block it"
+            ));
+        }
+        let body = html[tag_end..body_end].trim().to_string();
         let file_name = format!("boot-{:016x}.js", fnv1a(body.as_bytes()));
         std::fs::write(dist.join(&file_name), &body).map_err(|e| format!("{file_name}: {e}"))?;
-        let tag = format!("<script type=\"module\" src=\"./{file_name}\"></script>");
-        html.replace_range(start..body_end + "</script>".len(), &tag);
-    }
-    if html.contains("<script>") {
-        return Err("index.html still has an inline classic script; the CSP would block it".into());
+        let replacement = format!("<script type=\"module\" src=\"./{file_name}\"></script>");
+        html.replace_range(start..body_end + "</script>".len(), &replacement);
+        search_from = start + replacement.len();
     }
     std::fs::write(&index_path, html).map_err(|e| format!("dist/index.html: {e}"))
 }

@@ -127,6 +127,8 @@ struct Verdict {
 enum Opens {
     CommentSection,
     TeaserList,
+    /// "Image caption": the next line is the caption of a picture.
+    Caption,
 }
 
 impl Verdict {
@@ -186,6 +188,7 @@ fn parse_chrome_rules(data: &str) -> ChromeRules {
                 .lines
                 .push((words(), reason, Some(Opens::CommentSection))),
             "teaser-heading" => rules.lines.push((words(), reason, Some(Opens::TeaserList))),
+            "caption-heading" => rules.lines.push((words(), reason, Some(Opens::Caption))),
             "starts" => rules.starts.push((phrase, reason)),
             "share-network" => rules.share_networks.push(phrase),
             "share-word" => rules.share_words.push(phrase),
@@ -202,6 +205,16 @@ fn parse_chrome_rules(data: &str) -> ChromeRules {
 /// Tidies white space: tabs, no-break and other fixed-width spaces become plain spaces, runs collapse,
 /// the ends are trimmed, and invisible characters (zero-width space, soft hyphen, "\r") go.
 fn tidy_whitespace(line: &str) -> String {
+    let untidy = |c: char| {
+        c != ' ' && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{00ad}' | '\u{feff}'))
+    };
+    if !line.contains(untidy)
+        && !line.contains("  ")
+        && !line.starts_with(' ')
+        && !line.ends_with(' ')
+    {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     for c in line.chars() {
@@ -232,6 +245,7 @@ fn normalise_for_matching(line: &str) -> String {
                     c,
                     ':' | '!'
                         | '.'
+                        | ','
                         | '|'
                         | '\u{bb}'
                         | '\u{203a}'
@@ -254,12 +268,11 @@ fn is_number(word: &str) -> bool {
         && word.starts_with(|c: char| c.is_ascii_digit())
 }
 
-fn matches_whole_line(pattern: &[String], normalised: &str) -> bool {
-    let words: Vec<&str> = normalised.split(' ').collect();
+fn matches_whole_line(pattern: &[String], words: &[&str]) -> bool {
     words.len() == pattern.len()
         && pattern
             .iter()
-            .zip(&words)
+            .zip(words)
             .all(|(expected, word)| expected == word || (expected == "#" && is_number(word)))
 }
 
@@ -269,13 +282,22 @@ fn starts_with_phrase(text: &str, phrase: &str) -> bool {
         .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
 }
 
+/// Chrome is short: no phrase in the list, and no share bar, is longer than this many words.
+const MAX_CHROME_WORDS: usize = 20;
+
 fn match_chrome(rules: &ChromeRules, line: &str) -> Option<Verdict> {
+    // Most lines are prose; counting their words is far cheaper than normalising them.
+    let words = line.split_whitespace().take(MAX_CHROME_WORDS + 1).count();
+    if words > MAX_CHROME_WORDS {
+        return None;
+    }
     let normalised = normalise_for_matching(line);
     if normalised.is_empty() {
         return None;
     }
+    let normalised_words: Vec<&str> = normalised.split(' ').collect();
     for (pattern, reason, opens) in &rules.lines {
-        if matches_whole_line(pattern, &normalised) {
+        if matches_whole_line(pattern, &normalised_words) {
             return Some(Verdict {
                 kind: RemovedKind::Chrome,
                 reason: reason.clone(),
@@ -283,15 +305,12 @@ fn match_chrome(rules: &ChromeRules, line: &str) -> Option<Verdict> {
             });
         }
     }
-    let words = line.split_whitespace().count();
-    if words <= 20 {
-        if let Some((_, reason)) = rules
-            .starts
-            .iter()
-            .find(|(phrase, _)| starts_with_phrase(&normalised, phrase))
-        {
-            return Some(Verdict::chrome(reason.clone()));
-        }
+    if let Some((_, reason)) = rules
+        .starts
+        .iter()
+        .find(|(phrase, _)| starts_with_phrase(&normalised, phrase))
+    {
+        return Some(Verdict::chrome(reason.clone()));
     }
     if is_share_bar(rules, &normalised) {
         return Some(Verdict::chrome("share bar"));
@@ -325,6 +344,20 @@ fn mark_chrome(
 ) {
     for &i in content {
         verdicts[i] = match_chrome(rules, &lines[i]);
+    }
+    // The line after a caption label is the caption: it describes a picture, it is not the article.
+    for pair in content.windows(2) {
+        let (label, next) = (pair[0], pair[1]);
+        let opens_caption = verdicts[label]
+            .as_ref()
+            .is_some_and(|v| v.opens == Some(Opens::Caption));
+        if opens_caption && verdicts[next].is_none() && lines[next].split_whitespace().count() <= 40
+        {
+            verdicts[next] = Some(Verdict::chrome(format!(
+                "image caption (below \"{}\")",
+                lines[label]
+            )));
+        }
     }
 }
 
@@ -436,11 +469,15 @@ fn mark_disclosures(
     disclosures
 }
 
-/// How many lines at the top may be metadata before the article must have started.
-const MAX_HEADER_LINES: usize = 6;
+/// How many lines at the top may be metadata or navigation before the article must have started.
+const MAX_HEADER_LINES: usize = 10;
+
+/// A title has at least this many words when short lines (menu items, a section label) stand above it.
+const MIN_TITLE_WORDS_BELOW_LABELS: usize = 4;
 
 /// Metadata at the top of the page, before the first paragraph: a date line, a byline, the title and
-/// perhaps a subtitle. The scan stops at the first line that is none of these.
+/// perhaps a subtitle. Short lines above a title of several words are navigation or a section label
+/// ("News", "Opinion"). The scan stops at the first line that is none of these.
 fn mark_header(lines: &[String], content: &[usize], verdicts: &mut [Option<Verdict>]) {
     let (mut has_title, mut has_subtitle, mut has_byline, mut has_date) =
         (false, false, false, false);
@@ -450,45 +487,62 @@ fn mark_header(lines: &[String], content: &[usize], verdicts: &mut [Option<Verdi
         .filter(|&i| verdicts[i].is_none())
         .take(MAX_HEADER_LINES)
         .collect();
-    for i in candidates {
+    let mut labels_above_title: Vec<usize> = Vec::new();
+    for (position, &i) in candidates.iter().enumerate() {
         let line = &lines[i];
         if let Some(header) = meta::parse_header_line(line) {
-            match (&header.byline, &header.date) {
+            let verdict = match (&header.byline, &header.date) {
                 (Some(_), Some(_)) if !has_byline && !has_date => {
-                    verdicts[i] = Some(Verdict::metadata(
-                        RemovedKind::Byline,
-                        "byline and date (kept as metadata)",
-                    ));
                     (has_byline, has_date) = (true, true);
-                    continue;
+                    Verdict::metadata(RemovedKind::Byline, "byline and date (kept as metadata)")
                 }
                 (Some(_), None) if !has_byline => {
-                    verdicts[i] = Some(Verdict::metadata(
-                        RemovedKind::Byline,
-                        "byline (kept as metadata)",
-                    ));
                     has_byline = true;
-                    continue;
+                    Verdict::metadata(RemovedKind::Byline, "byline (kept as metadata)")
                 }
                 (None, Some(_)) if !has_date => {
-                    verdicts[i] = Some(Verdict::metadata(
-                        RemovedKind::Date,
-                        "printed date (kept as metadata)",
-                    ));
                     has_date = true;
-                    continue;
+                    Verdict::metadata(RemovedKind::Date, "printed date (kept as metadata)")
                 }
                 _ => break,
-            }
+            };
+            verdicts[i] = Some(verdict);
+            continue;
         }
+        let words = line.split_whitespace().count();
         // A headline comes before the byline; a heading-like line below a byline opens the body.
-        if !has_byline && !has_title && meta::looks_like_headline(line, 20) {
-            verdicts[i] = Some(Verdict::metadata(
-                RemovedKind::Title,
-                "title (kept as metadata)",
-            ));
-            has_title = true;
-        } else if !has_byline && has_title && !has_subtitle && meta::looks_like_headline(line, 30) {
+        if !has_byline && !has_title {
+            let below_labels = !labels_above_title.is_empty();
+            if meta::looks_like_headline(line, 20)
+                && (!below_labels || words >= MIN_TITLE_WORDS_BELOW_LABELS)
+            {
+                verdicts[i] = Some(Verdict::metadata(
+                    RemovedKind::Title,
+                    "title (kept as metadata)",
+                ));
+                has_title = true;
+                for &label in &labels_above_title {
+                    verdicts[label] = Some(Verdict::chrome(
+                        "navigation or section label (above the title)",
+                    ));
+                }
+                continue;
+            }
+            if words <= 3 && is_label(line) && labels_above_title.len() < 5 {
+                labels_above_title.push(i);
+                continue;
+            }
+            break;
+        }
+        // A dek may be a full sentence when a byline or date line follows it.
+        let header_follows = candidates
+            .get(position + 1)
+            .is_some_and(|&next| meta::parse_header_line(&lines[next]).is_some());
+        let dek = (meta::looks_like_headline(line, 30) && words >= MIN_TITLE_WORDS_BELOW_LABELS)
+            || (header_follows
+                && (4..=35).contains(&words)
+                && !line.starts_with(['-', '*', '\u{2022}']));
+        if has_title && !has_subtitle && !has_byline && dek {
             verdicts[i] = Some(Verdict::metadata(
                 RemovedKind::Subtitle,
                 "subtitle (kept as metadata)",
@@ -498,6 +552,26 @@ fn mark_header(lines: &[String], content: &[usize], verdicts: &mut [Option<Verdi
             break;
         }
     }
+    // Short lines only count as labels when a title follows them; a short first line of an untitled
+    // page is its title, as before.
+    if !has_title {
+        if let Some(&first) = labels_above_title.first() {
+            if !has_byline && meta::looks_like_headline(&lines[first], 20) {
+                verdicts[first] = Some(Verdict::metadata(
+                    RemovedKind::Title,
+                    "title (kept as metadata)",
+                ));
+            }
+        }
+    }
+}
+
+/// A short line that could be a menu item or section label: capitalised, no sentence punctuation.
+fn is_label(line: &str) -> bool {
+    line.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase())
+        && !line.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
 /// A line that reads as a paragraph of prose.
@@ -544,13 +618,18 @@ fn mark_trailer(
             ));
             has_date = true;
         } else if let Some(heading) = &teaser_heading {
-            if meta::looks_like_headline(&lines[i], 20) {
+            if is_teaser_item(&lines[i]) {
                 verdicts[i] = Some(Verdict::chrome(format!(
                     "navigation teaser (listed under \"{heading}\")"
                 )));
             }
         }
     }
+}
+
+/// An entry of a teaser list: a headline or a topic name, never a sentence.
+fn is_teaser_item(line: &str) -> bool {
+    line.split_whitespace().count() <= 20 && is_label(line)
 }
 
 /// Joins the kept lines into paragraphs separated by "\n\n". Blank lines and removed lines end a

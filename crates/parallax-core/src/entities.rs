@@ -1,5 +1,7 @@
 //! Entities: people, organisations, places, dates and numbers, with their aliases.
 
+pub mod gazetteer;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;

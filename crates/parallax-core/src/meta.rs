@@ -258,7 +258,8 @@ pub fn strip_markdown_heading(line: &str) -> &str {
 
 /// Reads a byline, a printed date, or a byline and a date sharing one line ("By Jane Doe | 24 Dec 2021").
 pub fn parse_header_line(line: &str) -> Option<HeaderLine> {
-    let line = line.trim();
+    // Markdown pages set bylines in emphasis: "*By Jane Doe | 5 May 2024*".
+    let line = line.trim().trim_matches(['*', '_']).trim();
     if let Some(date) = parse_date_line(line) {
         return Some(HeaderLine {
             byline: None,
@@ -322,6 +323,8 @@ fn split_on_separators(line: &str) -> Vec<&str> {
 /// Words that start a byline; the name follows.
 const BYLINE_PREFIXES: &[&str] = &[
     "written by ",
+    "interview by ",
+    "interviewed by ",
     "words by ",
     "posted by ",
     "story by ",
@@ -885,7 +888,7 @@ fn read_range_end(tokens: &[DateToken], at: &mut usize, day: Option<u32>) -> Opt
 
 fn parse_iso_date(text: &str) -> Option<PrintedDate> {
     let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+    if bytes.len() != 10 || !text.is_ascii() || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
     let year: i32 = text[..4].parse().ok()?;

@@ -117,3 +117,55 @@ City hall will close two branch offices next year to save money, the mayor annou
 Advertisement
 The offices handle about 40 visitors a day, according to the city's own figures.
 ";
+
+/// A news-site page: menu items and a section label above the headline, a relative time stamp,
+/// share and save buttons, a bare name and outlet (which we leave alone: without "By" a name could be
+/// anything), a picture caption, and topic links at the foot.
+pub(crate) const NEWS_SITE_PAGE: &str = "\
+Skip to content
+Home
+News
+Weather
+River breaks its banks after record rainfall, officials say
+2 hours ago
+Share
+Save
+Ana Ruiz
+Valley News
+Image caption,
+Volunteers filled sandbags through the night
+The river burst its banks on Tuesday after the wettest week on record, flooding about 200 homes, officials said.
+\"We have never seen water this high,\" said the town's mayor, Peter Lang.
+The weather service expects more rain on Thursday.
+Related topics
+Flooding
+Weather
+More on this story
+";
+
+/// An interview in Markdown: a quoted headline, the byline and date in emphasis, questions and answers.
+pub(crate) const INTERVIEW: &str = "\
+# \"We cannot afford to wait\": an interview with a soil scientist
+
+*Interview by Ana Ruiz | 5 May 2024*
+
+Q: Why do you think farms are changing so slowly?
+
+A: Because the costs come now and the benefits come later. That is hard for any business.
+
+Q: What would you change first?
+
+A: Subsidies. We still pay people to drain peat bogs.
+";
+
+/// An op-ed: a section label, a headline, a one-sentence dek, byline and date, and a bio line.
+pub(crate) const OP_ED: &str = "\
+Opinion
+The county must spend more on buses, and spend smarter
+Bus budgets are rising. That is not the same as buses getting better.
+By Mark Rutherford
+June 26, 2025
+When the council agreed to raise the transport budget by a fifth, many commentators declared victory.
+They should not. Money is not service, and service is not reliability.
+Mark Rutherford is a former transport planner.
+";

@@ -1,7 +1,8 @@
 use expect_test::{expect, Expect};
 
 use super::hay::{
-    self, BLOG_POST, CLEAN_ARTICLE, MARKDOWN_POST, NEWS_PAGE_WITH_COOKIE_NOTE, WIRE_REPORT,
+    self, BLOG_POST, CLEAN_ARTICLE, INTERVIEW, MARKDOWN_POST, NEWS_PAGE_WITH_COOKIE_NOTE,
+    NEWS_SITE_PAGE, OP_ED, WIRE_REPORT,
 };
 use super::*;
 
@@ -309,6 +310,69 @@ fn cookie_note_and_advertisement_marker() {
 }
 
 #[test]
+fn news_site_page_with_menu_caption_and_topic_links() {
+    check(
+        NEWS_SITE_PAGE,
+        expect![[r#"
+        -   1 navigation link                               Skip to content
+        -   2 navigation link                               Home
+        -   3 navigation or section label (above the title) News
+        -   4 navigation or section label (above the title) Weather
+        -   5 title (kept as metadata)                      River breaks its banks after record rainfall, officials say
+        -   6 time stamp                                    2 hours ago
+        -   7 share bar                                     Share
+        -   8 share bar                                     Save
+        -  11 image caption label                           Image caption,
+        -  12 image caption (below "Image caption,")        Volunteers filled sandbags through the night
+        -  16 navigation teaser                             Related topics
+        -  17 navigation teaser (listed under "Related topics") Flooding
+        -  18 navigation teaser (listed under "Related topics") Weather
+        -  19 navigation teaser                             More on this story
+        ---
+        | Ana Ruiz
+        | Valley News
+        | The river burst its banks on Tuesday after the wettest week on record,
+        | "We have never seen water this high," said the town's mayor, Peter Lan
+        | The weather service expects more rain on Thursday.
+    "#]],
+    );
+}
+
+#[test]
+fn markdown_interview() {
+    check(
+        INTERVIEW,
+        expect![[r#"
+        -   1 title (kept as metadata)                      # "We cannot afford to wait": an interview with a soil scientist
+        -   3 byline and date (kept as metadata)            *Interview by Ana Ruiz | 5 May 2024*
+        ---
+        | Q: Why do you think farms are changing so slowly?
+        | A: Because the costs come now and the benefits come later. That is har
+        | Q: What would you change first?
+        | A: Subsidies. We still pay people to drain peat bogs.
+    "#]],
+    );
+}
+
+#[test]
+fn op_ed_with_section_label_and_dek() {
+    check(
+        OP_ED,
+        expect![[r#"
+        -   1 navigation or section label (above the title) Opinion
+        -   2 title (kept as metadata)                      The county must spend more on buses, and spend smarter
+        -   3 subtitle (kept as metadata)                   Bus budgets are rising. That is not the same as buses getting better.
+        -   4 byline (kept as metadata)                     By Mark Rutherford
+        -   5 printed date (kept as metadata)               June 26, 2025
+        ---
+        | When the council agreed to raise the transport budget by a fifth, many
+        | They should not. Money is not service, and service is not reliability.
+        | Mark Rutherford is a former transport planner.
+    "#]],
+    );
+}
+
+#[test]
 fn odd_input_yields_no_paragraphs_and_no_panic() {
     check(
         "",
@@ -351,6 +415,7 @@ fn every_data_rule_is_understood() {
         "starts",
         "comment-heading",
         "teaser-heading",
+        "caption-heading",
         "share-network",
         "share-word",
         "disclosure",
@@ -367,4 +432,76 @@ fn every_data_rule_is_understood() {
         })
         .collect();
     assert_eq!(unknown, Vec::<&str>::new());
+}
+
+/// Pages assembled from awkward pieces (chrome, dates, bylines, dashes, multi-byte characters, stray
+/// bytes decoded lossily): cleaning and metadata never panic, every span lies on character
+/// boundaries inside the clean text, and the same page always gives the same result.
+#[test]
+fn awkward_pages_never_break_the_invariants() {
+    const PIECES: &[&str] = &[
+        "Related Posts",
+        "LEAVE A REPLY",
+        "By JANE DOE and JOHN ROE",
+        "Friday, December 24, 2021",
+        "June 24-25",
+        "2021-12-24",
+        "WASHINGTON (Reuters) - ",
+        "KYIV, Ukraine \u{2014} ",
+        "\u{1f4dd} Note for Readers: AI-assisted.",
+        "Share this: Facebook | Twitter",
+        "# Heading",
+        "- list item",
+        "\u{a0}\u{a0}",
+        "\r",
+        "\u{feff}",
+        "\u{fffd}",
+        "The council said on Monday that the plan would go ahead.",
+        "\u{201c}Quote,\u{201d} she said.",
+        "©",
+        "2\u{e9}21-12-24",
+        "10:42 AM",
+        "By ",
+        " - ",
+        "...",
+        "\u{2019}",
+        "\u{5d0}\u{5d1}",
+        "e\u{301}",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |bound: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % bound
+    };
+    for _ in 0..1000 {
+        let mut page = String::new();
+        for _ in 0..next(24) {
+            page.push_str(PIECES[next(PIECES.len())]);
+            page.push_str(["\n", "\n\n", " ", ""][next(4)]);
+        }
+        let cleaned = clean(&page);
+        let metadata = crate::meta::detect(&page, &cleaned);
+        let text = &cleaned.text;
+        for span in metadata
+            .lede
+            .iter()
+            .chain(metadata.dateline.as_ref().map(|d| &d.span))
+        {
+            assert!(
+                span.start <= span.end && span.end <= text.len(),
+                "span {span:?} outside the text of {page:?}"
+            );
+            assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "span {span:?} splits a character in {page:?}"
+            );
+        }
+        assert_eq!(clean(&page), cleaned, "cleaning {page:?} twice differs");
+        assert!(cleaned
+            .removed
+            .iter()
+            .all(|r| r.line >= 1 && r.line <= page.split('\n').count()));
+    }
 }

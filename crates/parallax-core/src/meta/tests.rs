@@ -3,7 +3,8 @@ use expect_test::{expect, Expect};
 use super::*;
 use crate::clean::clean;
 use crate::clean::hay::{
-    self, BLOG_POST, CLEAN_ARTICLE, MARKDOWN_POST, NEWS_PAGE_WITH_COOKIE_NOTE, WIRE_REPORT,
+    self, BLOG_POST, CLEAN_ARTICLE, INTERVIEW, MARKDOWN_POST, NEWS_PAGE_WITH_COOKIE_NOTE,
+    NEWS_SITE_PAGE, OP_ED, WIRE_REPORT,
 };
 
 /// Metadata detection on a whole page: every field that was found, with spans shown as text.
@@ -236,6 +237,48 @@ fn staff_writer_page() {
         printed date: 2021-12-24
         date: iso=Some("2021-12-24")
         lede: City hall will close two branch offices next year to save mo
+    "#]],
+    );
+}
+
+#[test]
+fn news_site_page() {
+    check(
+        NEWS_SITE_PAGE,
+        expect![[r#"
+        title: River breaks its banks after record rainfall, officials say
+        lede: The river burst its banks on Tuesday after the wettest week 
+    "#]],
+    );
+}
+
+#[test]
+fn interview() {
+    check(
+        INTERVIEW,
+        expect![[r#"
+        title: "We cannot afford to wait": an interview with a soil scientist
+        byline: Interview by Ana Ruiz
+        author: Ana Ruiz
+        printed date: 5 May 2024
+        date: iso=Some("2024-05-05")
+        lede: Q: Why do you think farms are changing so slowly?
+    "#]],
+    );
+}
+
+#[test]
+fn op_ed() {
+    check(
+        OP_ED,
+        expect![[r#"
+        title: The county must spend more on buses, and spend smarter
+        subtitle: Bus budgets are rising. That is not the same as buses getting better.
+        byline: By Mark Rutherford
+        author: Mark Rutherford
+        printed date: June 26, 2025
+        date: iso=Some("2025-06-26")
+        lede: When the council agreed to raise the transport budget by a f
     "#]],
     );
 }

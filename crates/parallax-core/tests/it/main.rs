@@ -1,0 +1,6 @@
+//! The core's integration tests: one binary, one module per feature.
+
+mod devset;
+mod evaluator;
+mod robustness;
+mod spans;
