@@ -463,7 +463,7 @@ fn pseudo_random_text(n_bytes: usize, mut seed: u64) -> String {
             .wrapping_add(1442695040888963407);
         let piece = PIECES[(seed >> 33) as usize % PIECES.len()];
         out.push_str(piece);
-        if (seed >> 20) % 3 == 0 {
+        if (seed >> 20).is_multiple_of(3) {
             out.push(' ');
         }
     }
