@@ -43,7 +43,7 @@ pub const OLDEST_LOADABLE_PACK_VERSION: u32 = 1;
 ///       "author": "…",               // parsed author, or "No byline"
 ///       "printed_date": "…" | null,  // as printed
 ///       "notes": ["…"],              // the curator's notes
-///       "topics_curated": ["…"],     // topics the curator added (the analysis has the detected ones)
+///       "topics_curated": ["…"],     // taxonomy ids the curator added (the analysis has the detected ones)
 ///       "analysis": { … }            // crate::Analysis, with its own version field
 ///     }
 ///   ]
@@ -88,7 +88,8 @@ pub struct PackArticle {
     pub printed_date: Option<String>,
     /// The curator's notes.
     pub notes: Vec<String>,
-    /// Topics the curator assigned; the analysis holds the topics detected in the text.
+    /// Topic ids (from the taxonomy in `data/topics.txt`) the curator assigned; the analysis holds
+    /// the topics detected in the text.
     #[serde(default)]
     pub topics_curated: Vec<String>,
     pub analysis: Analysis,
@@ -353,6 +354,7 @@ pub fn validate_manifest(
         ));
     }
     let mut first_use: HashMap<&str, usize> = HashMap::new();
+    let known_topics = crate::topics::taxonomy();
     for (index, article) in manifest.articles.iter().enumerate() {
         let at = Some(index);
         let slug = article.slug.as_str();
@@ -400,6 +402,19 @@ pub fn validate_manifest(
                 "author",
                 format!("author is empty; write the parsed author, or {NO_BYLINE:?}"),
             ));
+        }
+        for topic in &article.topics_curated {
+            if !known_topics.iter().any(|known| known.id == *topic) {
+                let ids: Vec<&str> = known_topics.iter().map(|known| known.id.as_str()).collect();
+                issues.push(issue(
+                    at,
+                    "topics_curated",
+                    format!(
+                        "unknown topic {topic:?}; topics are ids from the taxonomy: {}",
+                        ids.join(", ")
+                    ),
+                ));
+            }
         }
         if article.byline.is_none() && article.author != NO_BYLINE {
             issues.push(issue(at, "author", format!("author {:?} is given but there is no byline; without one the author is {NO_BYLINE:?}", article.author)));

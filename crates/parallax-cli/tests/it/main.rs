@@ -87,27 +87,27 @@ fn the_seed_pack_builds_with_curated_and_detected_metadata() {
           title: The Fracturing of NATO’s Core Values: A Growing Concern for Global Stability
           author: No byline | byline: None | printed date: Some("Sunday, January 11, 2026")
           detected: title=Some("The Fracturing of NATO’s Core Values: A Growing Concern for Global Stability") author=None date=Some("2026-01-11")
-          removed 8 lines, 0 disclosures, 6 notes, topics ["NATO cohesion", "Lithuania and Belarus", "Migration"]
+          removed 8 lines, 0 disclosures, 6 notes, topics ["defence_security", "diplomacy", "migration"]
         putin-statement-on-nato
           title: Putin’s statement on NATO and its implications for global security (curated)
           author: Martin Haffner | byline: Some("by Martin Haffner Associate Editor") | printed date: None
           detected: title=None author=Some("Martin Haffner") date=None
-          removed 1 lines, 0 disclosures, 4 notes, topics ["Russia–NATO relations", "European security"]
+          removed 1 lines, 0 disclosures, 4 notes, topics ["defence_security", "diplomacy"]
         denial-sphere-of-influence
           title: NATO In Denial Of Importance Of Russia's 'Sphere Of Influence'
           author: No byline | byline: None | printed date: Some("Friday, December 24, 2021")
           detected: title=Some("NATO In Denial Of Importance Of Russia's 'Sphere Of Influence'") author=None date=Some("2021-12-24")
-          removed 4 lines, 0 disclosures, 4 notes, topics ["NATO enlargement", "Spheres of influence", "Russia–NATO relations"]
+          removed 4 lines, 0 disclosures, 4 notes, topics ["diplomacy", "defence_security"]
         support-for-democracy
           title: NATO’s support for democracy and stability (curated)
           author: No byline | byline: None | printed date: None
           detected: title=None author=None date=None
-          removed 1 lines, 1 disclosures, 3 notes, topics ["Democracy promotion", "NATO partnerships"]
+          removed 1 lines, 1 disclosures, 3 notes, topics ["democracy_governance", "defence_security"]
         behind-closed-doors
           title: Behind Closed Doors: NATO’s Secretive Push for Expanded Military Presence and Global Security Concerns
           author: No byline | byline: None | printed date: None
           detected: title=Some("Behind Closed Doors: NATO’s Secretive Push for Expanded Military Presence and Global Security Concerns") author=None date=None
-          removed 1 lines, 0 disclosures, 3 notes, topics ["Defence spending", "NATO enlargement", "Militarisation"]
+          removed 1 lines, 0 disclosures, 3 notes, topics ["defence_security", "economy_business"]
         warnings: []
     "#]].assert_eq(&out);
 }

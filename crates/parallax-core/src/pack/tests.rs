@@ -200,3 +200,16 @@ fn curated_and_detected_metadata_stay_apart() {
         printed_date: the manifest says Some("24 Dec 2021"), the page shows None
     "#]].assert_eq(&out);
 }
+
+#[test]
+fn curated_topics_come_from_the_taxonomy() {
+    let text = "[pack]\nid = \"sample\"\ntitle = \"Sample\"\n\n[[article]]\nslug = \"harbour\"\nfile = \"raw/a.txt\"\ntopics_curated = [\"migration\", \"harbours\"]\n";
+    let mut article = entry("harbour", "raw/a.txt");
+    article.topics_curated = vec!["migration".to_owned(), "harbours".to_owned()];
+    let issues = validate_manifest("pack.toml", text, &manifest(vec![article]));
+    let first: Vec<String> = issues
+        .iter()
+        .map(|i| i.to_string().split(';').next().unwrap_or("").to_owned())
+        .collect();
+    expect![[r#"pack.toml:8: unknown topic "harbours""#]].assert_eq(&first.join("\n"));
+}
