@@ -11,7 +11,7 @@ use crate::integrity::Signal;
 use crate::meta::Metadata;
 use crate::text::Structure;
 use crate::topics::Topic;
-use crate::{attribution, clean, cues, entities, frames, meta, text, topics};
+use crate::{attribution, clean, cues, entities, frames, integrity, meta, text, topics};
 
 /// Bumped whenever the serialized shape of [`Analysis`] changes incompatibly.
 pub const ANALYSIS_VERSION: u32 = 1;
@@ -51,6 +51,15 @@ pub fn analyze(raw: &str) -> Analysis {
         .unwrap_or_default();
     let frames = frames::find(&text, &structure);
     let topics = topics::assign(&text, &structure);
+    let integrity = integrity::check(
+        &text,
+        &structure,
+        &integrity::Context {
+            metadata: &metadata,
+            removed: &cleaned.removed,
+            attributions: &found,
+        },
+    );
     Analysis {
         version: ANALYSIS_VERSION,
         removed: cleaned.removed,
@@ -62,7 +71,7 @@ pub fn analyze(raw: &str) -> Analysis {
         title_cues,
         frames,
         topics,
-        integrity: Vec::new(),
+        integrity,
         structure,
         text,
     }

@@ -202,7 +202,8 @@ fn cue_lexicon() -> &'static Lexicon {
 pub fn find(text: &str, structure: &Structure, attributions: &Attributions) -> Vec<Cue> {
     let words = lexicon::words(text, structure);
     let quoted = quotes::find(text, structure);
-    let in_quote = |span: Span| quoted.iter().any(|quote| quote.inner.contains(span));
+    let quote_index = SpanIndex::new(quoted.iter().map(|quote| quote.inner));
+    let in_quote = |span: Span| quote_index.any_contains(span);
     let lexicon = cue_lexicon();
     let mut cues = Vec::new();
     for found in lexicon.find(&words) {
@@ -239,28 +240,31 @@ fn scare_quotes(
     attributions: &Attributions,
 ) -> Vec<Cue> {
     let mut out = Vec::new();
+    let attributed = SpanIndex::new(attributions.attributions.iter().map(|a| a.content));
+    // Quotes come sorted by start, so a quote is nested when an earlier one reaches past its end.
+    let mut furthest_inner_end = 0;
     for quote in quoted {
-        let inside: Vec<&Word> = words
+        let nested = furthest_inner_end >= quote.outer.end;
+        furthest_inner_end = furthest_inner_end.max(quote.inner.end);
+        let first_inside = words.partition_point(|word| word.span.start < quote.inner.start);
+        let inside: Vec<&Word> = words[first_inside..]
             .iter()
-            .filter(|word| quote.inner.contains(word.span))
+            .take_while(|word| word.span.end <= quote.inner.end)
+            .take(SCARE_QUOTE_MAX_WORDS + 1)
             .collect();
         if inside.is_empty() || inside.len() > SCARE_QUOTE_MAX_WORDS {
             continue;
         }
-        // A phrase inside a longer quotation belongs to that speaker.
-        let nested = quoted
-            .iter()
-            .any(|other| other.outer != quote.outer && other.inner.contains(quote.outer));
-        // Anything the attribution rules give to a speaker is a real quotation.
-        let attributed = attributions
-            .attributions
-            .iter()
-            .any(|attribution| overlaps(attribution.content, quote.inner));
-        if nested || attributed {
+        // A phrase inside a longer quotation belongs to that speaker, and anything the attribution
+        // rules give to a speaker is a real quotation.
+        if nested || attributed.any_overlaps(quote.inner) {
             continue;
         }
         let sentence = inside[0].sentence;
-        let sentence_words = words.iter().filter(|word| word.sentence == sentence);
+        let sentence_start = words.partition_point(|word| word.sentence < sentence);
+        let sentence_words = words[sentence_start..]
+            .iter()
+            .take_while(|word| word.sentence == sentence);
         let mut spoken = false;
         let mut before: Option<&Word> = None;
         let mut after: Option<&Word> = None;
@@ -297,8 +301,39 @@ fn scare_quotes(
     out
 }
 
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
+/// Spans sorted by start with the running maximum of their ends, for containment and overlap
+/// queries in logarithmic time (a long text can hold thousands of quotes).
+struct SpanIndex {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(spans: impl Iterator<Item = Span>) -> SpanIndex {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort();
+        let mut furthest = 0;
+        let max_end = spans
+            .iter()
+            .map(|span| {
+                furthest = furthest.max(span.end);
+                furthest
+            })
+            .collect();
+        SpanIndex { spans, max_end }
+    }
+
+    /// Whether some span contains `inner`: among spans starting at or before it, one ends at or after it.
+    fn any_contains(&self, inner: Span) -> bool {
+        let n_before = self.spans.partition_point(|span| span.start <= inner.start);
+        n_before > 0 && self.max_end[n_before - 1] >= inner.end
+    }
+
+    /// Whether some span overlaps `other`.
+    fn any_overlaps(&self, other: Span) -> bool {
+        let n_before = self.spans.partition_point(|span| span.start < other.end);
+        n_before > 0 && self.max_end[n_before - 1] > other.start
+    }
 }
 
 #[cfg(test)]

@@ -42,6 +42,13 @@ const MIN_SCORE: u32 = 3;
 /// In longer texts the score must also reach one per this many words.
 const WORDS_PER_POINT: usize = 200;
 
+/// The evidence for one topic: every span, and how often each entry matched.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    evidence: Vec<Span>,
+    counts: Vec<(usize, u32)>,
+}
+
 fn topic_lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon::parse(include_str!("../data/topics.txt")))
@@ -66,22 +73,24 @@ pub fn assign(text: &str, structure: &Structure) -> Vec<Topic> {
     let words = lexicon::words(text, structure);
     let n_words = words.iter().filter(|word| !word.is_number).count();
     let threshold = MIN_SCORE.max(u32::try_from(n_words / WORDS_PER_POINT).unwrap_or(u32::MAX));
-    // Per group: (evidence spans, per-entry counts).
-    let mut per_group: Vec<(Vec<Span>, Vec<(usize, u32)>)> =
-        vec![Default::default(); lexicon.groups.len()];
+    let mut per_group: Vec<Tally> = vec![Tally::default(); lexicon.groups.len()];
     for found in lexicon.find(&words) {
         let entry = &lexicon.entries[found.entry];
-        let (evidence, counts) = &mut per_group[entry.group];
-        evidence.push(found.span);
-        match counts.iter_mut().find(|(entry, _)| *entry == found.entry) {
+        let tally = &mut per_group[entry.group];
+        tally.evidence.push(found.span);
+        match tally
+            .counts
+            .iter_mut()
+            .find(|(entry, _)| *entry == found.entry)
+        {
             Some((_, count)) => *count += 1,
-            None => counts.push((found.entry, 1)),
+            None => tally.counts.push((found.entry, 1)),
         }
     }
     let mut topics: Vec<Topic> = per_group
         .into_iter()
         .enumerate()
-        .filter_map(|(group_idx, (evidence, counts))| {
+        .filter_map(|(group_idx, Tally { evidence, counts })| {
             let score: u32 = counts
                 .iter()
                 .map(|(_, count)| (*count).min(MAX_COUNT_PER_WORD))
