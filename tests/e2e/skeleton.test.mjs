@@ -59,7 +59,7 @@ test('the reader keeps what was stripped from the page in a collapsed disclosure
   await (await articleLinks(page)).getByText(PRINTED_TITLES[0], { exact: true }).click();
   const summary = page.getByText('Removed from the page', { exact: true });
   await until('the removed-lines disclosure', async () => (await summary.count()) === 1);
-  const removed_line = page.getByText('LEAVE A REPLY', { exact: false });
+  const removed_line = page.getByText('LEAVE A REPLY', { exact: true });
   assert.equal(await removed_line.isVisible(), false, 'collapsed until asked');
   await summary.click();
   await until('the removed lines to show', () => removed_line.first().isVisible());
