@@ -3,6 +3,7 @@
 //! Everything here is pure so it is tested natively; components only turn segments into `<mark>`s.
 //! Text stays text: segments are byte ranges that the view slices and Yew escapes.
 
+use parallax_core::attribution::{AttributionKind, Resolution, VoiceKind};
 use parallax_core::{Analysis, Span};
 
 /// One toggleable kind of highlight, e.g. quotes or one cue type.
@@ -38,6 +39,7 @@ pub struct Segment {
 }
 
 const QUOTES: &str = "quotes";
+const REPORTED: &str = "reported";
 const NAMED_SOURCES: &str = "sources";
 const ANONYMOUS_SOURCES: &str = "anonymous";
 
@@ -66,51 +68,6 @@ pub fn cue_layer_id(kind: &str) -> String {
     id
 }
 
-/// Words that name no one in particular: a source made of these is anonymous or vague.
-const VAGUE_SOURCES: &[&str] = &[
-    "analysts",
-    "critics",
-    "experts",
-    "observers",
-    "officials",
-    "sources",
-    "some",
-    "many",
-    "others",
-    "people",
-    "commentators",
-    "insiders",
-    "diplomats",
-    "they",
-    "it",
-    "reports",
-    "studies",
-    "scholars",
-    "skeptics",
-    "sceptics",
-    "supporters",
-    "opponents",
-    "residents",
-    "witnesses",
-    "international",
-];
-
-/// True when a source names no person or organisation ("analysts", "some experts", "critics").
-pub fn is_vague_source(source: &str) -> bool {
-    let words: Vec<String> = source
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    let has_name = source
-        .split_whitespace()
-        .skip(1)
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    !words.is_empty() && !has_name && words.iter().any(|w| VAGUE_SOURCES.contains(&w.as_str()))
-}
-
 /// Every highlight an analysis offers, in text order. Spans that do not fit the text are left out.
 pub fn highlights(analysis: &Analysis) -> Vec<Highlight> {
     let text = analysis.text.as_str();
@@ -122,50 +79,84 @@ pub fn highlights(analysis: &Analysis) -> Vec<Highlight> {
     };
     let mut found = Vec::new();
     for attribution in &analysis.attributions {
-        let voice = attribution
-            .voice
-            .and_then(|i| analysis.voices.get(i))
-            .map(|voice| voice.name.clone());
-        let source_text = attribution.source.map(|span| span.slice(text).to_owned());
-        let speaker = voice.clone().or(source_text.clone());
-        if fits(attribution.content) {
+        let voice = attribution.voice.and_then(|i| analysis.voices.get(i));
+        let speaker = match voice {
+            Some(voice) => match &voice.role {
+                Some(role) => format!("{} ({role})", voice.name),
+                None => voice.name.clone(),
+            },
+            None => "a source the text does not tie to anyone".to_owned(),
+        };
+        let verb = attribution
+            .cue
+            .map(|span| span.slice(text))
+            .filter(|verb| !verb.is_empty());
+        let said = match verb {
+            Some(verb) => format!("Attributed to {speaker}, who \u{201c}{verb}\u{201d}"),
+            None => format!("Attributed to {speaker}"),
+        };
+        if attribution.kind != AttributionKind::Direct && fits(attribution.content) {
             found.push(Highlight {
                 span: attribution.content,
-                layer: layer(QUOTES, "Quotes"),
-                label: "quote".to_owned(),
-                rule: match &speaker {
-                    Some(name) => format!("Attributed to {name}"),
-                    None => "No source given".to_owned(),
-                },
-                explanation: "These words are presented as what someone said. Who gets quoted, and how much, shapes the story."
+                layer: layer(REPORTED, "Reported speech"),
+                label: "reported".to_owned(),
+                rule: said.clone(),
+                explanation: "The writer retells what someone said in the writer's own words, so the choice of words and verb is the writer's."
                     .to_owned(),
             });
         }
-        if let Some(source) = attribution.source.filter(|&span| fits(span)) {
-            let anonymous = is_vague_source(source.slice(text));
-            found.push(if anonymous {
-                Highlight {
-                    span: source,
-                    layer: layer(ANONYMOUS_SOURCES, "Anonymous sources"),
-                    label: "anonymous".to_owned(),
-                    rule: "A source without a name".to_owned(),
-                    explanation: "The article does not say who this is, so a reader cannot check whether they exist or what they know."
-                        .to_owned(),
+        let quoted: Vec<Span> = match attribution.kind {
+            AttributionKind::Direct if attribution.quotes.is_empty() => vec![attribution.content],
+            _ => attribution.quotes.clone(),
+        };
+        for quote in quoted.into_iter().filter(|&span| fits(span)) {
+            found.push(Highlight {
+                span: quote,
+                layer: layer(QUOTES, "Quotes"),
+                label: "quote".to_owned(),
+                rule: said.clone(),
+                explanation: "These are presented as someone's own words. Who gets quoted, and how much, shapes the story."
+                    .to_owned(),
+            });
+        }
+        let Some(source) = attribution.source.filter(|&span| fits(span)) else {
+            continue;
+        };
+        let anonymous = attribution.resolution == Resolution::Anonymous
+            || voice.is_some_and(|voice| voice.kind == VoiceKind::Anonymous);
+        if anonymous {
+            found.push(Highlight {
+                span: source,
+                layer: layer(ANONYMOUS_SOURCES, "Anonymous sources"),
+                label: "anonymous".to_owned(),
+                rule: format!("An unnamed or vague source: \u{201c}{}\u{201d}", source.slice(text)),
+                explanation: "The article does not say who this is, so a reader cannot check whether they exist or what they know."
+                    .to_owned(),
+            });
+        } else if let Some(voice) = voice {
+            found.push(Highlight {
+                span: source,
+                layer: layer(NAMED_SOURCES, "Named sources"),
+                label: "source".to_owned(),
+                rule: format!("Voice: {speaker}"),
+                explanation: match voice.kind {
+                    VoiceKind::Organisation => "An organisation the article lets speak. You can look up what it is and who runs it.",
+                    _ => "A named person the article lets speak. You can look up who they are and whether the role given is right.",
                 }
-            } else {
-                Highlight {
-                    span: source,
-                    layer: layer(NAMED_SOURCES, "Named sources"),
-                    label: "source".to_owned(),
-                    rule: voice.map_or_else(|| "A named source".to_owned(), |name| format!("Voice: {name}")),
-                    explanation: "A named person or organisation the article lets speak. You can look up who they are."
-                        .to_owned(),
-                }
+                .to_owned(),
             });
         }
     }
     for cue in &analysis.cues {
         if fits(cue.span) {
+            let rule = if cue.in_quote {
+                format!(
+                    "{} (inside a quotation: the speaker's word, not the writer's)",
+                    cue.rule
+                )
+            } else {
+                cue.rule.clone()
+            };
             found.push(Highlight {
                 span: cue.span,
                 layer: Layer {
@@ -173,7 +164,7 @@ pub fn highlights(analysis: &Analysis) -> Vec<Highlight> {
                     name: cue.kind.label().to_owned(),
                 },
                 label: cue.kind.label().to_lowercase(),
-                rule: cue.rule.clone(),
+                rule,
                 explanation: cue.explanation.clone(),
             });
         }
@@ -189,7 +180,7 @@ pub fn highlights(analysis: &Analysis) -> Vec<Highlight> {
 }
 
 /// The distinct layers of `highlights` with how many highlights each has, in a stable order:
-/// quotes and sources first, then cue types alphabetically.
+/// quotes, reported speech and sources first, then cue types alphabetically.
 pub fn layers(highlights: &[Highlight]) -> Vec<(Layer, usize)> {
     let mut counted: Vec<(Layer, usize)> = Vec::new();
     for highlight in highlights {
@@ -203,9 +194,10 @@ pub fn layers(highlights: &[Highlight]) -> Vec<(Layer, usize)> {
     }
     let rank = |layer: &Layer| match layer.id.as_str() {
         QUOTES => 0,
-        NAMED_SOURCES => 1,
-        ANONYMOUS_SOURCES => 2,
-        _ => 3,
+        REPORTED => 1,
+        NAMED_SOURCES => 2,
+        ANONYMOUS_SOURCES => 3,
+        _ => 4,
     };
     counted.sort_by(|(a, _), (b, _)| rank(a).cmp(&rank(b)).then_with(|| a.name.cmp(&b.name)));
     counted
@@ -276,6 +268,9 @@ pub fn segments(
 
 #[cfg(test)]
 mod tests {
+    use parallax_core::attribution::{Attribution, Voice};
+    use parallax_core::cues::{Cue, CueKind};
+
     use super::*;
 
     fn mark(start: usize, end: usize, id: &str) -> Highlight {
@@ -410,50 +405,122 @@ mod tests {
         );
     }
 
+    fn cue(start: usize, end: usize) -> Cue {
+        Cue {
+            kind: CueKind::LoadedLanguage,
+            span: Span { start, end },
+            rule: "lexicon loaded: reckless".into(),
+            explanation: "e".into(),
+            in_quote: false,
+        }
+    }
+
     #[test]
     fn spans_that_do_not_fit_the_text_are_dropped() {
         let mut analysis = parallax_core::analyze("Ünïcode text here.");
-        analysis.cues.push(parallax_core::cues::Cue {
-            kind: "Loaded language".into(),
-            span: Span { start: 1, end: 4 },
-            rule: "r".into(),
-            explanation: "e".into(),
-        });
-        analysis.cues.push(parallax_core::cues::Cue {
-            kind: "Loaded language".into(),
-            span: Span {
-                start: 0,
-                end: 9999,
-            },
-            rule: "r".into(),
-            explanation: "e".into(),
-        });
-        analysis.cues.push(parallax_core::cues::Cue {
-            kind: "Loaded language".into(),
-            span: Span { start: 0, end: 2 },
-            rule: "r".into(),
-            explanation: "e".into(),
-        });
+        analysis.cues = vec![cue(1, 4), cue(0, 9999), cue(0, 2), cue(3, 3)];
         let found = highlights(&analysis);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.slice(&analysis.text), "Ü");
     }
 
+    /// Finds `needle` in `text` as a span.
+    fn at(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).expect(needle);
+        Span {
+            start,
+            end: start + needle.len(),
+        }
+    }
+
     #[test]
-    fn layer_ids_and_vague_sources() {
+    fn quotes_reported_speech_sources_and_cues_each_get_their_layer() {
+        let text = "\"We are divided,\" said Jens Stoltenberg. Critics say the plan is reckless.";
+        let mut analysis = parallax_core::analyze(text);
+        let text = analysis.text.clone();
+        let voice = |name: &str, kind| Voice {
+            name: name.into(),
+            kind,
+            role: None,
+            mentions: vec![],
+            n_attributions: 1,
+            n_words_quoted: 0,
+        };
+        analysis.voices = vec![
+            voice("Jens Stoltenberg", VoiceKind::Person),
+            voice("critics", VoiceKind::Anonymous),
+        ];
+        analysis.attributions = vec![
+            Attribution {
+                kind: AttributionKind::Direct,
+                source: Some(at(&text, "Jens Stoltenberg")),
+                cue: Some(at(&text, "said")),
+                cue_lemma: Some("say".into()),
+                content: at(&text, "We are divided,"),
+                quotes: vec![at(&text, "We are divided,")],
+                voice: Some(0),
+                resolution: Resolution::Named,
+            },
+            Attribution {
+                kind: AttributionKind::Indirect,
+                source: Some(at(&text, "Critics")),
+                cue: Some(at(&text, "say")),
+                cue_lemma: Some("say".into()),
+                content: at(&text, "the plan is reckless"),
+                quotes: vec![],
+                voice: Some(1),
+                resolution: Resolution::Anonymous,
+            },
+        ];
+        analysis.cues = vec![cue(at(&text, "reckless").start, at(&text, "reckless").end)];
+        let found = highlights(&analysis);
+        let shown: Vec<(&str, &str, &str)> = found
+            .iter()
+            .map(|h| (h.layer.id.as_str(), h.span.slice(&text), h.label.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("quotes", "We are divided,", "quote"),
+                ("sources", "Jens Stoltenberg", "source"),
+                ("anonymous", "Critics", "anonymous"),
+                ("reported", "the plan is reckless", "reported"),
+                ("cue-loaded-language", "reckless", "loaded language"),
+            ]
+        );
+        assert_eq!(
+            found[0].rule,
+            "Attributed to Jens Stoltenberg, who \u{201c}said\u{201d}"
+        );
+        let names: Vec<(String, usize)> = layers(&found)
+            .into_iter()
+            .map(|(layer, count)| (layer.name, count))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Quotes".to_owned(), 1),
+                ("Reported speech".to_owned(), 1),
+                ("Named sources".to_owned(), 1),
+                ("Anonymous sources".to_owned(), 1),
+                ("Loaded language".to_owned(), 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn cue_layer_ids_are_url_and_class_safe() {
+        assert_eq!(cue_layer_id("loaded_language"), "cue-loaded-language");
         assert_eq!(
             cue_layer_id("Name calling/Labeling"),
             "cue-name-calling-labeling"
         );
-        assert_eq!(
-            cue_layer_id("Exaggeration/Minimisation"),
-            "cue-exaggeration-minimisation"
-        );
-        assert!(is_vague_source("analysts across the continent"));
-        assert!(is_vague_source("Some experts"));
-        assert!(is_vague_source("critics"));
-        assert!(!is_vague_source("Jens Stoltenberg"));
-        assert!(!is_vague_source("Tiberio Graziani"));
-        assert!(!is_vague_source("officials at the US State Department"));
+        for kind in CueKind::ALL {
+            let id = cue_layer_id(kind.id());
+            assert!(
+                id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{id}"
+            );
+        }
     }
 }

@@ -125,6 +125,7 @@ pub fn pasted_article(text: &str) -> PackArticle {
     }
     PackArticle {
         slug: "pasted".to_owned(),
+        file: String::new(),
         title: title.unwrap_or_else(|| "Pasted text".to_owned()),
         title_curated: false,
         byline: metadata.byline.clone(),
@@ -134,6 +135,7 @@ pub fn pasted_article(text: &str) -> PackArticle {
             .unwrap_or_else(|| "No byline".to_owned()),
         printed_date: metadata.printed_date.clone(),
         notes,
+        topics_curated: Vec::new(),
         analysis,
     }
 }

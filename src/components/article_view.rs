@@ -40,12 +40,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         )
     });
     let (text, found, counted) = (*derived).clone();
-    let selected = use_state(|| None::<usize>);
-    {
-        // A different article starts with no explanation open.
-        let selected = selected.clone();
-        use_effect_with(article.clone(), move |_| selected.set(None));
-    }
+    // The open explanation, remembered with the article it belongs to: another article starts closed.
+    let chosen = use_state(|| None::<(Shared<PackArticle>, usize)>);
+    let selected: Option<usize> = chosen
+        .as_ref()
+        .filter(|(owner, _)| owner == article)
+        .map(|(_, index)| *index);
 
     let all_ids: Vec<String> = counted.iter().map(|(layer, _)| layer.id.clone()).collect();
     let shown: Vec<String> = match &props.layers {
@@ -79,12 +79,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         })
     };
     let on_select = {
-        let selected = selected.clone();
-        Callback::from(move |index: Option<usize>| selected.set(index))
+        let (chosen, article) = (chosen.clone(), article.clone());
+        Callback::from(move |index: Option<usize>| chosen.set(index.map(|i| (article.clone(), i))))
     };
     let on_close = {
-        let selected = selected.clone();
-        Callback::from(move |_| selected.set(None))
+        let chosen = chosen.clone();
+        Callback::from(move |_| chosen.set(None))
     };
 
     let paragraphs: Vec<Span> =
@@ -110,7 +110,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 text={text.clone()}
                 segments={cut}
                 highlights={found.clone()}
-                selected={*selected}
+                selected={selected}
                 on_select={on_select.clone()}
             />
         }
