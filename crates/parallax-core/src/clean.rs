@@ -86,7 +86,9 @@ pub enum DisclosureKind {
 pub fn clean(raw: &str) -> Cleaned {
     let rules = chrome_rules();
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let lines: Vec<String> = raw.split('\n').map(tidy_whitespace).collect();
+    // Old Mac files end lines with a lone "\r"; everything else with "\n" (and "\r", tidied away).
+    let separator = if raw.contains('\n') { '\n' } else { '\r' };
+    let lines: Vec<String> = raw.split(separator).map(tidy_whitespace).collect();
     let mut verdicts: Vec<Option<Verdict>> = vec![None; lines.len()];
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
 
@@ -291,12 +293,19 @@ fn match_chrome(rules: &ChromeRules, line: &str) -> Option<Verdict> {
     if words > MAX_CHROME_WORDS {
         return None;
     }
+    if !line.chars().any(char::is_alphanumeric) {
+        return Some(Verdict::chrome("separator line (no words)"));
+    }
     let normalised = normalise_for_matching(line);
     if normalised.is_empty() {
         return None;
     }
     let normalised_words: Vec<&str> = normalised.split(' ').collect();
     for (pattern, reason, opens) in &rules.lines {
+        // "No comments." ending in a period is a sentence someone said, not a heading.
+        if *opens == Some(Opens::CommentSection) && line.ends_with('.') {
+            continue;
+        }
         if matches_whole_line(pattern, &normalised_words) {
             return Some(Verdict {
                 kind: RemovedKind::Chrome,
@@ -661,8 +670,9 @@ fn assemble_paragraphs(lines: &[String], verdicts: &[Option<Verdict>]) -> String
     paragraphs.join("\n\n")
 }
 
-/// Hard-wrapped prose: every line but the last is of a typical wrap width, none is a list item or a
-/// heading, and at least one line continues a sentence the line before left open.
+/// Hard-wrapped prose: every line but the last is of a typical wrap width, most end mid-sentence,
+/// none is a list item or a heading, and at least one line continues a sentence the line before left
+/// open.
 fn is_hard_wrapped(block: &[&str]) -> bool {
     if block.len() < 2 {
         return false;
@@ -675,11 +685,15 @@ fn is_hard_wrapped(block: &[&str]) -> bool {
             })
     };
     let wrap_width = |line: &&str| (30..=100).contains(&line.chars().count());
-    let continues = block.windows(2).any(|pair| {
-        !pair[0].ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
-            && pair[1].starts_with(|c: char| c.is_lowercase())
-    });
-    body.iter().all(wrap_width)
+    let open_ended = |line: &&str| !line.ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
+    let continues = block
+        .windows(2)
+        .any(|pair| open_ended(&pair[0]) && pair[1].starts_with(|c: char| c.is_lowercase()));
+    // Wrapping breaks lines mid-sentence, so most lines end without a full stop; one sentence per
+    // line ends every line with one.
+    let mostly_open = body.iter().filter(|line| open_ended(line)).count() * 2 >= body.len();
+    mostly_open
+        && body.iter().all(wrap_width)
         && last.chars().count() <= 100
         && !block.iter().any(is_list_item)
         && continues

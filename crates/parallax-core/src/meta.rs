@@ -658,6 +658,8 @@ fn strip_time_of_day(text: &str) -> Option<&str> {
         .strip_suffix(" at")
         .or_else(|| before.strip_suffix(" AT"))
         .unwrap_or(before);
+    // "2026-01-11T09:05": an ISO timestamp's "T" goes with the time.
+    let before = before.strip_suffix('T').unwrap_or(before);
     Some(before.trim_end_matches([
         ',', '|', '-', '\u{2022}', '\u{b7}', '\u{2013}', '\u{2014}', ' ',
     ]))

@@ -373,6 +373,46 @@ fn op_ed_with_section_label_and_dek() {
 }
 
 #[test]
+fn one_sentence_per_line_is_not_mistaken_for_hard_wrapping() {
+    check(
+        "Ministers met in Oslo on Monday to discuss the fishing quota for next year.\nThe talks ended without a deal, a spokesman said.\nBoth sides will meet again in March, according to the agenda.\n",
+        expect![[r#"
+            ---
+            | Ministers met in Oslo on Monday to discuss the fishing quota for next 
+            | The talks ended without a deal, a spokesman said.
+            | Both sides will meet again in March, according to the agenda.
+        "#]],
+    );
+}
+
+#[test]
+fn separators_and_old_mac_line_endings() {
+    check(
+        "The first part of the story ends here, the reporter wrote.\r* * *\rThe second part begins after the break, she added.\r",
+        expect![[r#"
+            -   2 separator line (no words)                     * * *
+            ---
+            | The first part of the story ends here, the reporter wrote.
+            | The second part begins after the break, she added.
+        "#]],
+    );
+}
+
+#[test]
+fn no_comments_as_a_sentence_stays() {
+    check(
+        "The minister left the building without speaking to reporters on Monday.\n\nAsked about the report, her office said only this.\n\nNo comments.\n\nThe report will be published in full next week, officials said.\n",
+        expect![[r#"
+            ---
+            | The minister left the building without speaking to reporters on Monday
+            | Asked about the report, her office said only this.
+            | No comments.
+            | The report will be published in full next week, officials said.
+        "#]],
+    );
+}
+
+#[test]
 fn odd_input_yields_no_paragraphs_and_no_panic() {
     check(
         "",
@@ -499,9 +539,11 @@ fn awkward_pages_never_break_the_invariants() {
             );
         }
         assert_eq!(clean(&page), cleaned, "cleaning {page:?} twice differs");
+        let separator = if page.contains('\n') { '\n' } else { '\r' };
+        let n_lines = page.split(separator).count();
         assert!(cleaned
             .removed
             .iter()
-            .all(|r| r.line >= 1 && r.line <= page.split('\n').count()));
+            .all(|r| r.line >= 1 && r.line <= n_lines));
     }
 }

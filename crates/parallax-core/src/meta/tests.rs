@@ -325,6 +325,7 @@ fn date_forms() {
             "December 2021",
             "Published: 3 March 2024 at 10:42 GMT",
             "Updated Jan 11, 2026, 9:05 a.m. ET",
+            "2026-01-11T09:05:00Z",
             "Monday, December 24, 2021",
             "February 29, 2023",
             "February 29",
@@ -347,6 +348,7 @@ fn date_forms() {
             "December 2021" -> iso=Some("2021-12")
             "Published: 3 March 2024 at 10:42 GMT" -> iso=Some("2024-03-03")
             "Updated Jan 11, 2026, 9:05 a.m. ET" -> iso=Some("2026-01-11")
+            "2026-01-11T09:05:00Z" -> iso=Some("2026-01-11")
             "Monday, December 24, 2021" -> iso=Some("2021-12-24") weekday=Monday matches=Some(false)
             "February 29, 2023" -> not a date
             "February 29" -> iso=None partial month=Some(2) day=Some(29)
