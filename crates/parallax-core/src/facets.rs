@@ -134,7 +134,8 @@ impl FacetRow {
         }
     }
 
-    fn finish(mut self) -> FacetRow {
+    /// Sorts the values and drops duplicates, as [`FacetRow::values`] promises.
+    pub fn finish(mut self) -> FacetRow {
         self.values.sort();
         self.values.dedup();
         self
@@ -177,7 +178,7 @@ pub fn facet_row(article: &PackArticle) -> FacetRow {
     row.push_all(Facet::Cue, analysis.cues.iter().map(|cue| cue.kind.label()));
     row.push_all(
         Facet::Integrity,
-        analysis.integrity.iter().map(|signal| signal.kind.as_str()),
+        analysis.integrity.iter().map(|signal| signal.kind.label()),
     );
     row.finish()
 }

@@ -20,6 +20,7 @@ pub mod pack;
 pub mod query;
 pub mod search;
 pub mod span;
+pub mod synth;
 pub mod text;
 pub mod topics;
 

@@ -304,3 +304,67 @@ fn seed_pack_authors_and_dates() {
         No byline → fracturing-core-values, denial-sphere-of-influence, support-for-democracy, behind-closed-doors
     "#]].assert_eq(&out);
 }
+
+/// Counts by brute force what [`FacetIndex::filter`] computes with bitsets, on a synthetic
+/// collection big enough that rare values are stored as lists and common ones as bitsets.
+#[test]
+fn counts_agree_with_counting_article_by_article() {
+    let synth = crate::synth::corpus(3, 700);
+    let rows = &synth.rows;
+    let index = FacetIndex::build(rows);
+    let hits = Bitset::from_indices(rows.len(), (0..rows.len()).filter(|idx| idx % 3 != 0));
+    let cases: Vec<Filters> = vec![
+        filters(&[]),
+        filters(&[(Facet::Topic, "Ukraine"), (Facet::Topic, "Energy")]),
+        filters(&[
+            (Facet::Author, "No byline"),
+            (Facet::Cue, "Doubt"),
+            (Facet::Date, "2020"),
+        ]),
+        filters(&[
+            (Facet::Voices, "NATO"),
+            (Facet::Frame, "Economic"),
+            (Facet::Integrity, "Check this expert"),
+        ]),
+    ];
+    let has = |row: &FacetRow, facet: Facet, value: &str| row.values_of(facet).any(|v| v == value);
+    let passes = |row: &FacetRow, filters: &Filters, except: Option<Facet>| {
+        filters
+            .iter()
+            .filter(|(facet, _)| Some(**facet) != except)
+            .all(|(facet, values)| values.iter().any(|value| has(row, *facet, value)))
+    };
+    for case in &cases {
+        for within in [None, Some(&hits)] {
+            let faceted = index.filter(case, within);
+            let inside = |idx: usize| within.is_none_or(|hits| hits.contains(idx));
+            let expected: Vec<usize> = (0..rows.len())
+                .filter(|&idx| inside(idx) && passes(&rows[idx], case, None))
+                .collect();
+            assert_eq!(faceted.matching.iter().collect::<Vec<_>>(), expected);
+            for counts in &faceted.counts {
+                for value in &counts.values {
+                    let expected = (0..rows.len())
+                        .filter(|&idx| inside(idx) && passes(&rows[idx], case, Some(counts.facet)))
+                        .filter(|&idx| has(&rows[idx], counts.facet, &value.value))
+                        .count();
+                    assert_eq!(
+                        value.count as usize, expected,
+                        "{:?} {:?} in {case:?}",
+                        counts.facet, value.value
+                    );
+                }
+            }
+        }
+    }
+    // The collection really does exercise both representations.
+    let column = &index.columns[Facet::Voices as usize];
+    assert!(column
+        .sets
+        .iter()
+        .any(|set| matches!(set, super::ValueSet::Sparse(_))));
+    assert!(column
+        .sets
+        .iter()
+        .any(|set| matches!(set, super::ValueSet::Dense(_))));
+}
