@@ -60,10 +60,10 @@ pub fn App() -> Html {
     use_hash_route(state.route.clone(), state.arrival, on_arrive);
     use_document_title(page_title(state.route.as_ref(), &pack));
     // The page changes with the route's path; parameters such as highlight layers keep focus where it is.
-    let page_key = match &state.route {
-        Some(Route::Read { slug, .. }) => format!("read/{slug}"),
+    let page_key = state.route.as_ref().map(|route| match route {
+        Route::Read { slug, .. } => format!("read/{slug}"),
         other => format!("{other:?}"),
-    };
+    });
     use_page_focus(page_key, main_ref.clone());
 
     let on_go = {

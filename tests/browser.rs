@@ -124,7 +124,10 @@ async fn reader_shows_one_article_with_its_title_as_the_only_h1() {
     .await;
 
     assert_eq!(texts(&root, "h1"), std::slice::from_ref(&article.title));
-    assert_eq!(texts(&root, "details > summary"), ["Removed from the page"]);
+    assert_eq!(
+        texts(&root, "details.removed > summary"),
+        ["Removed from the page"]
+    );
     let details = root.query_selector("details").unwrap().unwrap();
     assert!(
         !details.has_attribute("open"),

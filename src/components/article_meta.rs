@@ -46,9 +46,12 @@ pub fn ArticleMeta(props: &ArticleMetaProps) -> Html {
                 </p>
             }
             if !article.notes.is_empty() {
-                <ul class="notes" aria-label="Curator's notes">
-                    { for article.notes.iter().map(|note| html! { <li>{ note }</li> }) }
-                </ul>
+                <details class="notes">
+                    <summary>{ format!("Curator's notes ({})", article.notes.len()) }</summary>
+                    <ul>
+                        { for article.notes.iter().map(|note| html! { <li>{ note }</li> }) }
+                    </ul>
+                </details>
             }
         </div>
     }

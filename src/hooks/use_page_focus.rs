@@ -2,12 +2,14 @@
 
 use yew::prelude::*;
 
-/// When `page` changes (not on first render, so the skip link stays the first stop), scrolls to the top
-/// and focuses `main`, so keyboard and screen-reader users start reading the new page from its start.
+/// When `page` changes from one known page to another (not on the first page shown, so the skip link
+/// stays the first stop), scrolls to the top and focuses `main`, so keyboard and screen-reader users
+/// start reading the new page from its start. `None` means no page is known yet.
 #[hook]
-pub fn use_page_focus(page: String, main: NodeRef) {
+pub fn use_page_focus(page: Option<String>, main: NodeRef) {
     let previous = use_mut_ref(|| None::<String>);
     use_effect_with(page, move |page| {
+        let Some(page) = page else { return };
         let changed = previous
             .borrow()
             .as_ref()
