@@ -177,6 +177,16 @@ pub fn find_dateline(text: &str, lede: Span) -> Option<Dateline> {
         }
         _ => (prefix, None),
     };
+    // "(Reuters) - …": an agency alone, with no place.
+    if rest.is_empty() {
+        let end = lede.start + dash_at + dash_len - 1;
+        return agency.map(|agency| Dateline {
+            span: Span::new(lede.start, end),
+            place: String::new(),
+            agency: Some(agency),
+            date: None,
+        });
+    }
     let mut parts = rest.split(", ");
     let place_first = parts.next()?.trim();
     let all_caps_place = is_all_caps_place(place_first);
@@ -240,10 +250,26 @@ pub fn looks_like_headline(line: &str, max_words: usize) -> bool {
     let line = strip_markdown_heading(line).trim();
     let words = line.split_whitespace().count();
     let first_letter = line.chars().find(|c| c.is_alphanumeric());
+    // A sentence inside quotation marks still ends in a period: `He said: "We will win."`
+    let unquoted = line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
     (2..=max_words).contains(&words)
         && first_letter.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        && !line.ends_with(['.', ',', ';', ':', '\u{2026}'])
+        && !unquoted.ends_with(['.', ',', ';', ':', '\u{2026}'])
         && !line.starts_with(['-', '*', '\u{2022}'])
+        && !has_sentence_break(line)
+}
+
+/// "rising. That": a full stop after an ordinary word, then a capital, ends a sentence; "U.S. Warns"
+/// and "St. Petersburg" do not.
+fn has_sentence_break(line: &str) -> bool {
+    line.match_indices(". ").any(|(at, _)| {
+        let word = line[..at].rsplit(' ').next().unwrap_or("");
+        let next = line[at + 2..].chars().next();
+        word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && word.chars().last().is_some_and(char::is_lowercase)
+            && next.is_some_and(char::is_uppercase)
+    })
 }
 
 /// "## Heading" → "Heading": Markdown input marks headings with hashes that are not part of the text.

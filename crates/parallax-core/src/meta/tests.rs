@@ -295,6 +295,29 @@ fn byline_and_date_on_one_line() {
 }
 
 #[test]
+fn a_short_first_paragraph_is_not_a_title() {
+    check(
+        "He said: \"We will not give up.\"\n\nThe strike entered its third week on Monday, with no talks planned, the union said.\n",
+        expect![[r#"
+            lede: The strike entered its third week on Monday, with no talks p
+        "#]],
+    );
+    check(
+        "Prices are rising. That hurts\n\nInflation reached 4% in March, the statistics office said on Tuesday morning.\n",
+        expect![[r#"
+            lede: Inflation reached 4% in March, the statistics office said on
+        "#]],
+    );
+    check(
+        "U.S. Warns St. Petersburg Firms Over Exports\n\nThe government warned companies on Monday that new export rules would apply from June.\n",
+        expect![[r#"
+            title: U.S. Warns St. Petersburg Firms Over Exports
+            lede: The government warned companies on Monday that new export ru
+        "#]],
+    );
+}
+
+#[test]
 fn datelines() {
     check("KYIV, Ukraine \u{2014} Air raid sirens sounded across the capital early on Tuesday, officials said.\n", expect![[r#"
         dateline: "KYIV, Ukraine —" place=KYIV, Ukraine agency=None
@@ -304,6 +327,13 @@ fn datelines() {
         dateline: "BRUSSELS, Dec 24 (AP) -" place=BRUSSELS agency=Some("AP")
         lede: BRUSSELS, Dec 24 (AP) - Ministers met for a second day of ta
     "#]]);
+    check(
+        "(Reuters) - The central bank kept interest rates unchanged on Thursday, as economists had expected.\n",
+        expect![[r#"
+            dateline: "(Reuters) -" place= agency=Some("Reuters")
+            lede: (Reuters) - The central bank kept interest rates unchanged o
+        "#]],
+    );
     check("Moscow - this is not a dateline because the place is not in capitals and no agency is named.\n", expect![[r#"
         lede: Moscow - this is not a dateline because the place is not in 
     "#]]);
