@@ -128,7 +128,7 @@ async fn reader_shows_one_article_with_its_title_as_the_only_h1() {
         texts(&root, "details.removed > summary"),
         ["Removed from the page"]
     );
-    let details = root.query_selector("details").unwrap().unwrap();
+    let details = root.query_selector("details.removed").unwrap().unwrap();
     assert!(
         !details.has_attribute("open"),
         "the removed lines start collapsed"
