@@ -522,8 +522,11 @@ fn mark_header(lines: &[String], content: &[usize], verdicts: &mut [Option<Verdi
         // A headline comes before the byline; a heading-like line below a byline opens the body.
         if !has_byline && !has_title {
             let below_labels = !labels_above_title.is_empty();
-            if meta::looks_like_headline(line, 20)
-                && (!below_labels || words >= MIN_TITLE_WORDS_BELOW_LABELS)
+            // A Markdown level-one heading says outright that it is the title.
+            let markdown_title = line.starts_with("# ") && line.len() > 2;
+            if markdown_title
+                || (meta::looks_like_headline(line, 20)
+                    && (!below_labels || words >= MIN_TITLE_WORDS_BELOW_LABELS))
             {
                 verdicts[i] = Some(Verdict::metadata(
                     RemovedKind::Title,

@@ -430,3 +430,63 @@ fn pack_build_writes_a_loadable_pack() {
         ["harbour"]
     );
 }
+
+#[test]
+fn pack_build_warns_where_manifest_and_page_disagree() {
+    let scratch = Scratch::new("warnings");
+    let manifest = format!("{PACK_TABLE}{GOOD_ENTRY}").replace(
+        "title = \"Harbour to close for repairs\"",
+        "title = \"Harbour closes\"",
+    );
+    scratch
+        .write("pack.toml", manifest.as_bytes())
+        .write("raw/harbour.txt", ARTICLE.as_bytes());
+    let args = ["pack", "build", &scratch.0.display().to_string()].map(str::to_owned);
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    assert_eq!(run(&args, &mut stdout, &mut stderr), 0);
+    assert!(
+        serde_json::from_slice::<Pack>(&stdout).is_ok(),
+        "without -o the pack goes to standard output"
+    );
+    expect![[r#"
+        warning: harbour: title: the manifest says Some("Harbour closes"), the page shows Some("Harbour to close for repairs")
+    "#]].assert_eq(&String::from_utf8_lossy(&stderr));
+}
+
+#[test]
+fn analyze_json_of_several_files_is_an_array_in_the_order_given() {
+    let scratch = Scratch::new("analyze-many");
+    scratch
+        .write(
+            "a.txt",
+            b"The first article says one thing, the council said on Monday.\n",
+        )
+        .write(
+            "b.md",
+            b"# Second\n\nThe second article says another thing, the mayor said on Friday.\n",
+        );
+    let files = ["b.md", "a.txt"].map(|f| scratch.0.join(f).display().to_string());
+    let args: Vec<String> = ["analyze", &files[0], &files[1], "--json"]
+        .map(str::to_owned)
+        .to_vec();
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    assert_eq!(run(&args, &mut stdout, &mut stderr), 0);
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&stdout).expect("an array");
+    let shown: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            format!(
+                "{} | title {}",
+                e["file"]
+                    .as_str()
+                    .unwrap_or("")
+                    .replace(&scratch.0.display().to_string(), "DIR"),
+                e["analysis"]["metadata"]["title"]
+            )
+        })
+        .collect();
+    expect![[r#"
+        DIR/b.md | title "Second"
+        DIR/a.txt | title null"#]]
+    .assert_eq(&shown.join("\n"));
+}
