@@ -92,7 +92,7 @@ pub fn highlights(analysis: &Analysis) -> Vec<Highlight> {
             .map(|span| span.slice(text))
             .filter(|verb| !verb.is_empty());
         let said = match verb {
-            Some(verb) => format!("Attributed to {speaker}, who \u{201c}{verb}\u{201d}"),
+            Some(verb) => format!("Attributed to {speaker} (speech verb: \u{201c}{verb}\u{201d})"),
             None => format!("Attributed to {speaker}"),
         };
         if attribution.kind != AttributionKind::Direct && fits(attribution.content) {
@@ -490,7 +490,7 @@ mod tests {
         );
         assert_eq!(
             found[0].rule,
-            "Attributed to Jens Stoltenberg, who \u{201c}said\u{201d}"
+            "Attributed to Jens Stoltenberg (speech verb: \u{201c}said\u{201d})"
         );
         let names: Vec<(String, usize)> = layers(&found)
             .into_iter()

@@ -103,7 +103,7 @@ pub fn check_paste(text: &str) -> Result<(), String> {
     if text.len() > MAX_PASTE_BYTES {
         let megabytes = text.len() as f64 / (1024.0 * 1024.0);
         return Err(format!(
-            "This text is {megabytes:.1} MB; Parallax analyses up to 2 MB at a time. Paste one article, or a shorter part of it."
+            "This text is {megabytes:.2} MB; Parallax analyses up to 2 MB at a time. Paste one article, or a shorter part of it."
         ));
     }
     if text.trim().is_empty() {
