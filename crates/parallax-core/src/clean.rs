@@ -554,7 +554,7 @@ fn mark_header(lines: &[String], content: &[usize], verdicts: &mut [Option<Verdi
             || (header_follows
                 && (4..=35).contains(&words)
                 && !line.starts_with(['-', '*', '\u{2022}']));
-        if has_title && !has_subtitle && !has_byline && dek {
+        if has_title && !has_subtitle && !has_byline && dek && !meta::starts_like_byline(line) {
             verdicts[i] = Some(Verdict::metadata(
                 RemovedKind::Subtitle,
                 "subtitle (kept as metadata)",

@@ -298,6 +298,23 @@ pub fn parse_header_line(line: &str) -> Option<HeaderLine> {
             date: None,
         });
     }
+    // "Posted by Jo on 3 March 2024"
+    if starts_like_byline(line) {
+        if let Some((name, date)) = line.rsplit_once(" on ") {
+            if let (Some(byline), Some(date)) = (parse_byline(name), parse_date_line(date)) {
+                return Some(HeaderLine {
+                    byline: Some(byline),
+                    date: Some(date),
+                });
+            }
+        }
+        if let Some(byline) = parse_byline_loosely(line) {
+            return Some(HeaderLine {
+                byline: Some(byline),
+                date: None,
+            });
+        }
+    }
     let parts = split_on_separators(line);
     if parts.len() < 2 {
         return None;
@@ -440,6 +457,41 @@ const NAME_PARTICLES: &[&str] = &[
     "dos", "das", "y",
 ];
 
+/// A byline whose author is not a person's name ("By the Editorial Board", "Posted by the Dock
+/// Workers' Union, Harbour branch"): the author is what follows "by", up to a comma, without "the".
+/// Lines with digits are left to the stricter parsers, which know dates.
+fn parse_byline_loosely(line: &str) -> Option<Byline> {
+    let printed = line.trim();
+    if printed.split_whitespace().count() > 16
+        || printed.ends_with('.')
+        || printed.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let lower = printed.to_lowercase();
+    let prefix = BYLINE_PREFIXES
+        .iter()
+        .find(|prefix| lower.starts_with(*prefix))?;
+    let body = printed[prefix.len()..].trim();
+    let body = body.strip_prefix("the ").unwrap_or(body);
+    let author = body.split([',', '|']).next()?.split(" in ").next()?.trim();
+    let starts_capitalised = author.chars().next().is_some_and(char::is_uppercase);
+    starts_capitalised.then(|| Byline {
+        printed: printed.to_owned(),
+        authors: vec![author.to_owned()],
+        role: None,
+        outlet: None,
+    })
+}
+
+/// Whether a line opens like a byline ("By", "Written by", "Posted by" …), parsable or not.
+pub fn starts_like_byline(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    BYLINE_PREFIXES
+        .iter()
+        .any(|prefix| lower.starts_with(prefix))
+}
+
 /// Parses "by Martin Haffner Associate Editor", "By Jane Doe, Reuters", "Jane Doe | Staff Writer",
 /// "By JANE DOE and JOHN ROE".
 pub fn parse_byline(line: &str) -> Option<Byline> {
@@ -454,6 +506,12 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let body = match prefix {
         Some(prefix) => printed[prefix.len()..].trim(),
         None => printed,
+    };
+    // Blogs: "Posted by Jo in Life, Work" — what follows "in" is the post's category.
+    let blog_post = prefix == Some(&"posted by ");
+    let body = match body.split_once(" in ") {
+        Some((name, _)) if blog_post => name,
+        _ => body,
     };
     let segments: Vec<&str> = body
         .split([',', '|'])
@@ -496,7 +554,12 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     if prefix.is_none() && role.is_none() {
         return None;
     }
-    if authors.len() == 1 && !authors[0].contains(' ') && role.is_none() && outlet.is_none() {
+    if authors.len() == 1
+        && !authors[0].contains(' ')
+        && role.is_none()
+        && outlet.is_none()
+        && !blog_post
+    {
         // "By Reuters": a one-word byline names an organisation; it is both the author and the outlet.
         outlet = Some(authors[0].clone());
     }

@@ -318,6 +318,60 @@ fn a_short_first_paragraph_is_not_a_title() {
 }
 
 #[test]
+fn organisation_bylines() {
+    check(
+        "Why the harbour plan fails its workers\n\nPosted by the Dock Workers' Union, Harbour branch\n\nThe port authority announced on Monday that it would automate two of its four terminals.\n",
+        expect![[r#"
+            title: Why the harbour plan fails its workers
+            byline: Posted by the Dock Workers' Union, Harbour branch
+            author: Dock Workers' Union
+            lede: The port authority announced on Monday that it would automat
+        "#]],
+    );
+    check(
+        "By the Editorial Board\n\nThe city should not sell its last public swimming pool to pay for a budget hole of its own making.\n",
+        expect![[r#"
+            byline: By the Editorial Board
+            author: Editorial Board
+            lede: The city should not sell its last public swimming pool to pa
+        "#]],
+    );
+    check(
+        "By the end of the year the plan was dead\n\nNobody in the council wanted to say so in public, but everyone knew it by the summer.\n",
+        expect![[r#"
+            title: By the end of the year the plan was dead
+            lede: Nobody in the council wanted to say so in public, but everyo
+        "#]],
+    );
+}
+
+#[test]
+fn blog_post_header() {
+    check(
+        "Six weeks of cycling to work\n\nPosted by Jo on 3 March 2024\n\nI started cycling to work in January, and I have not missed a day since, rain or shine.\n",
+        expect![[r#"
+            title: Six weeks of cycling to work
+            byline: Posted by Jo
+            author: Jo
+            printed date: 3 March 2024
+            date: iso=Some("2024-03-03")
+            lede: I started cycling to work in January, and I have not missed 
+        "#]],
+    );
+}
+
+#[test]
+fn press_release_label_is_not_the_title() {
+    check(
+        "FOR IMMEDIATE RELEASE\n\nCity museum opens new wing for local history\n\nThe museum will open its new wing on Saturday, the director announced in a statement.\n\n###\n",
+        expect![[r#"
+            title: City museum opens new wing for local history
+            lede: The museum will open its new wing on Saturday, the director 
+        "#]],
+    );
+}
+
+#[test]
 fn datelines() {
     check("KYIV, Ukraine \u{2014} Air raid sirens sounded across the capital early on Tuesday, officials said.\n", expect![[r#"
         dateline: "KYIV, Ukraine —" place=KYIV, Ukraine agency=None
@@ -408,6 +462,7 @@ fn byline_forms() {
             "By contrast, the ministry said nothing.",
             "By the end of 2025 the plan was dead",
             "Staff Writer",
+            "Posted by Jo in Life, Work",
         ],
         expect![[r#"
             "by Martin Haffner Associate Editor" -> authors=["Martin Haffner"] role=Some("Associate Editor") outlet=None
@@ -423,6 +478,7 @@ fn byline_forms() {
             "By contrast, the ministry said nothing." -> not a byline
             "By the end of 2025 the plan was dead" -> not a byline
             "Staff Writer" -> not a byline
+            "Posted by Jo in Life, Work" -> authors=["Jo"] role=None outlet=None
         "#]],
     );
 }
