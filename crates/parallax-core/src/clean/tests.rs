@@ -413,6 +413,21 @@ fn no_comments_as_a_sentence_stays() {
 }
 
 #[test]
+fn press_release_labels_and_contact() {
+    check(
+        "FOR IMMEDIATE RELEASE\n\nCity museum opens new wing for local history\n\nThe museum will open its new wing on Saturday, the director announced in a statement.\n\n###\n\nMedia contact: press@museum.example\n",
+        expect![[r#"
+            -   1 press-release label                           FOR IMMEDIATE RELEASE
+            -   3 title (kept as metadata)                      City museum opens new wing for local history
+            -   7 separator line (no words)                     ###
+            -   9 press-release contact                         Media contact: press@museum.example
+            ---
+            | The museum will open its new wing on Saturday, the director announced 
+        "#]],
+    );
+}
+
+#[test]
 fn odd_input_yields_no_paragraphs_and_no_panic() {
     check(
         "",

@@ -363,7 +363,7 @@ fn blog_post_header() {
 #[test]
 fn press_release_label_is_not_the_title() {
     check(
-        "FOR IMMEDIATE RELEASE\n\nCity museum opens new wing for local history\n\nThe museum will open its new wing on Saturday, the director announced in a statement.\n\n###\n",
+        "FOR IMMEDIATE RELEASE\n\nCity museum opens new wing for local history\n\nThe museum will open its new wing on Saturday, the director announced in a statement.\n\n###\n\nMedia contact: press@museum.example\n",
         expect![[r#"
             title: City museum opens new wing for local history
             lede: The museum will open its new wing on Saturday, the director 
