@@ -45,6 +45,7 @@ pub struct Removed {
     pub kind: RemovedKind,
 }
 
+/// What kind of line left the body; metadata kinds are parsed again by `meta::detect`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum RemovedKind {
@@ -70,6 +71,7 @@ pub struct Disclosure {
     pub kind: DisclosureKind,
 }
 
+/// What a disclosure is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DisclosureKind {

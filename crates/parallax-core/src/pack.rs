@@ -98,14 +98,18 @@ pub struct PackArticle {
 impl Pack {
     /// Whether this code can show a pack of this version; a newer pack needs a newer app.
     pub fn check_version(&self) -> Result<(), String> {
-        if (OLDEST_LOADABLE_PACK_VERSION..=PACK_VERSION).contains(&self.version) {
-            Ok(())
-        } else {
-            Err(format!(
-                "this pack has format version {}; this version of Parallax reads versions {OLDEST_LOADABLE_PACK_VERSION} to {PACK_VERSION}",
-                self.version
-            ))
-        }
+        check_pack_version(self.version)
+    }
+}
+
+/// Whether this code reads packs of format `version`.
+pub fn check_pack_version(version: u32) -> Result<(), String> {
+    if (OLDEST_LOADABLE_PACK_VERSION..=PACK_VERSION).contains(&version) {
+        Ok(())
+    } else {
+        Err(format!(
+            "this pack has format version {version}; this version of Parallax reads versions {OLDEST_LOADABLE_PACK_VERSION} to {PACK_VERSION}"
+        ))
     }
 }
 
@@ -154,14 +158,7 @@ impl StoredPack {
     /// removed lines and metadata are carried over: the stored text is already clean, so they cannot
     /// be found in it again.
     pub fn upgrade(self) -> Result<Pack, String> {
-        let probe = Pack {
-            version: self.version,
-            id: String::new(),
-            title: String::new(),
-            description: String::new(),
-            articles: Vec::new(),
-        };
-        probe.check_version()?;
+        check_pack_version(self.version)?;
         let articles = self
             .articles
             .into_iter()
