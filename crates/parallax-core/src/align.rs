@@ -154,6 +154,13 @@ pub fn align(articles: &[&Analysis], catalogue: &[Event]) -> Alignment {
     let corpus = Corpus::build(articles);
     let mut rows: Vec<(usize, EventRow)> = Vec::new();
     for (event_idx, event) in catalogue.iter().enumerate() {
+        // Rows are found by id; a repeated id is a curation slip (`Catalogue::problems` names it).
+        if catalogue[..event_idx]
+            .iter()
+            .any(|earlier| earlier.id == event.id)
+        {
+            continue;
+        }
         let row = catalogue_row(&corpus, event);
         if !row.covered_by().is_empty() {
             rows.push((event_idx, row));
@@ -229,6 +236,8 @@ pub(crate) struct Corpus<'a> {
     pub doc_freq: Vec<usize>,
     /// For each term id, whether it was mostly written as a name (capitalised mid-sentence).
     pub proper: Vec<bool>,
+    /// For each term id, whether it was ever the last word of a name ("Stoltenberg", not "Jens").
+    pub name_head: Vec<bool>,
     /// For each term id, whether it is a pair of adjacent words rather than one word.
     pub is_pair: Vec<bool>,
 }
@@ -238,6 +247,7 @@ impl<'a> Corpus<'a> {
         let mut vocabulary: HashMap<String, usize> = HashMap::new();
         let mut doc_freq: Vec<usize> = Vec::new();
         let mut proper_votes: Vec<(u32, u32)> = Vec::new();
+        let mut name_heads: Vec<usize> = Vec::new();
         let mut docs = Vec::new();
         for (article_idx, analysis) in articles.iter().enumerate() {
             let by_paragraph =
@@ -252,14 +262,19 @@ impl<'a> Corpus<'a> {
                     proper_votes.resize(doc_freq.len(), (0, 0));
                     if word.proper {
                         proper_votes[id].0 += 1;
-                    } else {
+                    } else if !word.initial_capital {
                         proper_votes[id].1 += 1;
                     }
                     term_ids.push(id);
-                    if let Some(next) = words
+                    let next = words
                         .get(word_idx + 1)
-                        .filter(|n| n.sentence == word.sentence)
-                    {
+                        .filter(|n| n.sentence == word.sentence && !n.after_break);
+                    // The last word of a run of names ("Stoltenberg" in "Jens Stoltenberg") stands
+                    // for the whole name when names are counted.
+                    if (word.proper || word.initial_capital) && !next.is_some_and(|n| n.proper) {
+                        name_heads.push(id);
+                    }
+                    if let Some(next) = next {
                         let pair = format!("{} {}", word.key, next.key);
                         term_ids.push(intern(&mut vocabulary, &mut doc_freq, &pair));
                     }
@@ -282,6 +297,10 @@ impl<'a> Corpus<'a> {
         }
         proper_votes.resize(doc_freq.len(), (0, 0));
         let proper = proper_votes.iter().map(|(yes, no)| yes > no).collect();
+        let mut name_head = vec![false; doc_freq.len()];
+        for id in name_heads {
+            name_head[id] = true;
+        }
         let mut is_pair = vec![false; doc_freq.len()];
         for (key, id) in &vocabulary {
             is_pair[*id] = key.contains(' ');
@@ -292,6 +311,7 @@ impl<'a> Corpus<'a> {
             vocabulary,
             doc_freq,
             proper,
+            name_head,
             is_pair,
         };
         // Similarity is over single words: word pairs are rarely shared between different writers'
@@ -486,8 +506,7 @@ fn match_event(
         if spans.is_empty() {
             continue;
         }
-        spans.sort();
-        spans.dedup();
+        let spans = merge_overlapping(spans);
         let is_new = spans.iter().any(|span| {
             !covered
                 .iter()
@@ -528,4 +547,18 @@ fn match_event(
         similarity,
         evidence,
     })
+}
+
+/// Sorts spans and merges the ones that overlap ("NATO" found by alias and "NATO’s" by the entity
+/// list are one mention).
+fn merge_overlapping(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort();
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
 }

@@ -17,6 +17,7 @@ pub mod frames;
 pub mod integrity;
 pub mod meta;
 pub mod pack;
+pub mod profile;
 pub mod query;
 pub mod search;
 pub mod span;

@@ -84,6 +84,7 @@ pub(super) fn candidates(corpus: &Corpus, catalogued: &[(usize, usize)]) -> Vec<
             similarity[i * n_docs + j] = sim;
             similarity[j * n_docs + i] = sim;
             if corpus.docs[i].article_idx != corpus.docs[j].article_idx
+                && !is_copy(corpus, i, j)
                 && sim >= EDGE_MIN_SIMILARITY
                 && is_link(sim, shared_words(corpus, i, j))
             {
@@ -161,6 +162,13 @@ pub(super) fn candidates(corpus: &Corpus, catalogued: &[(usize, usize)]) -> Vec<
     found.into_iter().map(|(_, _, _, row)| row).collect()
 }
 
+/// Whether two paragraphs are the same text: a syndicated or pasted copy is one account, not two.
+fn is_copy(corpus: &Corpus, i: usize, j: usize) -> bool {
+    let (a, b) = (&corpus.docs[i], &corpus.docs[j]);
+    a.span.slice(&corpus.articles[a.article_idx].text)
+        == b.span.slice(&corpus.articles[b.article_idx].text)
+}
+
 /// Whether two paragraphs of different articles are linked: similar, sharing enough words, and
 /// sharing [`MIN_SHARED_NAMES`] names, or one name when they are very similar.
 fn is_link(similarity: f32, (shared_words, shared_names): (usize, usize)) -> bool {
@@ -180,7 +188,11 @@ fn shared_words(corpus: &Corpus, i: usize, j: usize) -> (usize, usize) {
             std::cmp::Ordering::Greater => y += 1,
             std::cmp::Ordering::Equal => {
                 shared += 1;
-                shared_names += usize::from(corpus.proper[a[x].0]);
+                let id = a[x].0;
+                // A name counts once however many words it has, and not when it is in more than
+                // two thirds of the paragraphs: "NATO" in a NATO pack ties nothing to one event.
+                let specific = corpus.doc_freq[id] * 3 <= corpus.docs.len() * 2;
+                shared_names += usize::from(corpus.proper[id] && corpus.name_head[id] && specific);
                 x += 1;
                 y += 1;
             }
@@ -253,18 +265,22 @@ fn candidate_row(
         if !says_what {
             continue;
         }
-        let inside_chosen_pair = name_terms.iter().any(|chosen| {
-            let chosen_key = key_of[shared[*chosen].term_id];
-            is_pair[shared[*chosen].term_id] && chosen_key.split(' ').any(|part| part == key)
+        // A word already in the name, alone or in a pair, is not repeated ("Jens Stoltenberg",
+        // then not "secretary-general Jens"); a pair replaces the single words it contains.
+        let parts: Vec<&str> = key.split(' ').collect();
+        let repeats = name_terms.iter().any(|chosen| {
+            let chosen_id = shared[*chosen].term_id;
+            let chosen_key = key_of[chosen_id];
+            let chosen_parts: Vec<&str> = chosen_key.split(' ').collect();
+            let overlaps = parts.iter().any(|part| chosen_parts.contains(part));
+            let replaces_a_single_word = is_pair[term.term_id] && !is_pair[chosen_id];
+            overlaps && !replaces_a_single_word
         });
-        if inside_chosen_pair {
+        if repeats {
             continue;
         }
         if is_pair[term.term_id] {
-            name_terms.retain(|chosen| {
-                !key.split(' ')
-                    .any(|part| part == key_of[shared[*chosen].term_id])
-            });
+            name_terms.retain(|chosen| !parts.contains(&key_of[shared[*chosen].term_id]));
         }
         if name_terms.len() < NAME_TERMS {
             name_terms.push(idx);

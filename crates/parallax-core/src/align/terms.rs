@@ -20,6 +20,11 @@ pub(crate) struct ContentWord {
     pub sentence: usize,
     /// Capitalised somewhere other than the start of its sentence, or an acronym: likely a name.
     pub proper: bool,
+    /// Capitalised at the start of its sentence, where the capital says nothing either way.
+    pub initial_capital: bool,
+    /// Punctuation stands between this word and the previous content word of its sentence, so
+    /// the two do not form a phrase ("Organization (NATO").
+    pub after_break: bool,
 }
 
 /// Function words and reporting glue that say nothing about what a passage is about.
@@ -383,12 +388,13 @@ pub(crate) fn content_words_in(
     for (offset, sentence) in pieces.iter().enumerate() {
         let tokens = text::tokens(text, *sentence);
         let mut first_word = true;
+        let mut after_break = false;
         let mut idx = 0;
         while idx < tokens.len() {
             let token = &tokens[idx];
             idx += 1;
             match token.kind {
-                TokenKind::Punct => continue,
+                TokenKind::Punct => after_break = true,
                 TokenKind::Number => {
                     // "5%" is one term: the share is what a passage about a target is about.
                     let percent = tokens
@@ -401,6 +407,8 @@ pub(crate) fn content_words_in(
                             span: Span::new(token.span.start, percent.span.end),
                             sentence: first_sentence_idx + offset,
                             proper: false,
+                            initial_capital: false,
+                            after_break: std::mem::take(&mut after_break),
                         });
                     } else if token.lower.chars().filter(char::is_ascii_digit).count() >= 2 {
                         // Years and counts ("340 jobs") locate events; single digits rarely do.
@@ -409,6 +417,8 @@ pub(crate) fn content_words_in(
                             span: token.span,
                             sentence: first_sentence_idx + offset,
                             proper: false,
+                            initial_capital: false,
+                            after_break: std::mem::take(&mut after_break),
                         });
                     }
                     first_word = false;
@@ -433,6 +443,8 @@ pub(crate) fn content_words_in(
                         span: token.span,
                         sentence: first_sentence_idx + offset,
                         proper,
+                        initial_capital: was_first && token.is_capitalised(text),
+                        after_break: std::mem::take(&mut after_break),
                     });
                 }
             }
@@ -467,7 +479,7 @@ pub(crate) fn phrase_keys(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every place where `phrase` (stems) occurs as consecutive content words inside one sentence.
+/// Every place where `phrase` (stems) occurs as consecutive content words, with no punctuation between them.
 pub(crate) fn find_phrase(words: &[ContentWord], phrase: &[String]) -> Vec<Span> {
     let mut found = Vec::new();
     if phrase.is_empty() || words.len() < phrase.len() {
@@ -475,7 +487,8 @@ pub(crate) fn find_phrase(words: &[ContentWord], phrase: &[String]) -> Vec<Span>
     }
     for start in 0..=words.len() - phrase.len() {
         let window = &words[start..start + phrase.len()];
-        let same_sentence = window.iter().all(|w| w.sentence == window[0].sentence);
+        let same_sentence = window.iter().all(|w| w.sentence == window[0].sentence)
+            && window[1..].iter().all(|w| !w.after_break);
         if same_sentence
             && window
                 .iter()

@@ -115,53 +115,48 @@ fn seed_commentary_and_closed_doors_share_expansion_and_militarisation_rows() {
         &[SEEDS[1], SEEDS[4]],
         &seed_catalogue().events,
         expect![[r#"
-        ## NATO enlargement and the non-expansion promise dispute (catalogue, id nato-enlargement) covered by 2/2
-          [001] ¶2 score 0.90 sim 0.32: The Post-Cold War era saw a gradual expansion of NATO, with former Eas…
-              term expansion = expansion|expansion; term eastern bloc = Eastern Bloc; term join the alliance = joining the alliance; entity NATO = NATO|alliance|NATO’s; entity Russia = Russia|Russia
-          [004] ¶4 score 0.79 sim 0.16: Vladimir Putin, who has consistently voiced opposition to NATO’s eastw…
-              term expansion = expansion; term eastward = eastward; entity NATO = NATO’s|alliance’s; entity Russia = Russia’s
-          [004] ¶11 score 0.68 sim 0.08: At the heart of this debate lies the complex interplay between NATO’s …
-              term expansion = expansion; entity NATO = NATO’s; entity Russia = Russia’s
-        ## The Maidan, Crimea and Ukraine's path to NATO (catalogue, id crimea-maidan-ukraine-path) covered by 2/2
-          [001] ¶3 score 0.85 sim 0.27: Efforts at rapprochement were made in the 2000s, with discussions abou…
-              term crimea = Crimea; term annexation = annexation; entity Ukraine = Ukraine; entity Russia = Russia’s|Russia
-          [004] ¶13 score 0.87 sim 0.36: They argue that the Maidan revolution in 2014, which led to the oustin…
-              term maidan = Maidan; term yanukovich = Yanukovich; entity Ukraine = Ukraine’s; entity Viktor Yanukovych = Yanukovich
-          [004] ¶12 score 0.66 sim 0.18: Russian officials have consistently maintained that their military act…
-              term eastern ukraine = eastern Ukraine; entity Ukraine = Ukraine|Kyiv
-          [004] ¶11 score 0.62 sim 0.10: At the heart of this debate lies the complex interplay between NATO’s …
-              term donbass = Donbass; entity Russia = Russia’s
-        ## Militarisation and the arms race in Europe (catalogue, id militarisation-arms-race) covered by 2/2
-          [001] ¶6 score 0.90 sim 0.33: Increased Military Categorization: The decision solidifies the divide …
-              term militarisation = militarization; term arms race = arms race; term military capabilities = military capabilities; entity NATO = NATO; entity Russia = Russia
-          [001] ¶8 score 0.73 sim 0.17: Stability in Eastern Europe: Countries that border Russia may feel an …
-              term military presence = military presence; entity NATO = NATO; entity Russia = Russia
-          [001] ¶3 score 0.71 sim 0.15: Efforts at rapprochement were made in the 2000s, with discussions abou…
-              term military presence = military presence; entity NATO = NATO; entity Russia = Russia’s|Russia
-          [004] ¶4 score 0.75 sim 0.21: Vladimir Putin, who has consistently voiced opposition to NATO’s eastw…
-              term military buildup = military buildup; entity NATO = NATO’s|alliance’s; entity Russia = Russia’s
-          [004] ¶2 score 0.74 sim 0.21: This move comes amid persistent concerns over the growing militarizati…
-              term militarisation = militarization; term arms race = arms race
-          [004] ¶5 score 0.65 sim 0.14: In previous statements, he has warned that NATO’s actions are not only…
-              term military capabilities = military capabilities; entity NATO = NATO’s
-          [004] ¶0 score 0.64 sim 0.12: The recent NATO summit in The Hague, held on June 24-25, has reignited…
-              term military footprint = military footprint; entity NATO = NATO|alliance’s
-          [004] ¶17 score 0.63 sim 0.12: As the alliance moves forward with its plans for increased militarizat…
-              term militarisation = militarization; entity NATO = alliance
-          [004] ¶6 score 0.61 sim 0.09: The Russian president has argued that this cycle of militarization und…
-              term militarisation = militarization; entity Russia = Russia
-        ## Moscow, West, reflect (discovered, id candidate-moscow-west-reflect) covered by 2/2
-          [001] ¶0 score 0.20 sim 0.20: In an era marked by geopolitical tension and shifting alliances, Russi…
-              shared Moscow = Moscow; shared West = West; shared reflect = reflects; shared global = global
-          [004] ¶16 score 0.20 sim 0.20: They reflect deeper ideological and strategic divides between the West…
-              shared Moscow = Moscow; shared West = West; shared reflect = reflect; shared global = global
-        ## Defence-spending targets: 2% of GDP and 5% by 2035 (catalogue, id defence-spending-targets) covered by 1/2
-          [001] not covered
-          [004] ¶1 score 0.98 sim 0.54: Delegates from member states reaffirmed a commitment to increase defen…
-              term defence spending = defense spending; term gdp = GDP; term 5% = 5%; term 2035 = 2035
-          [004] ¶8 score 0.96 sim 0.46: Lavrov has pointed out that the current target of 2% GDP for defense s…
-              term defence spending = defense spending; term gdp = GDP; term 2% = 2%; term 5% = 5%
-    "#]],
+            ## NATO enlargement and the non-expansion promise dispute (catalogue, id nato-enlargement) covered by 2/2
+              [001] ¶2 score 0.90 sim 0.32: The Post-Cold War era saw a gradual expansion of NATO, with former Eas…
+                  term expansion = expansion|expansion; term eastern bloc = Eastern Bloc; term join the alliance = joining the alliance; entity NATO = NATO|the alliance|NATO’s; entity Russia = Russia|Russia
+              [004] ¶4 score 0.79 sim 0.16: Vladimir Putin, who has consistently voiced opposition to NATO’s eastw…
+                  term expansion = expansion; term eastward = eastward; entity NATO = NATO’s|alliance’s; entity Russia = Russia’s
+              [004] ¶11 score 0.68 sim 0.08: At the heart of this debate lies the complex interplay between NATO’s …
+                  term expansion = expansion; entity NATO = NATO’s; entity Russia = Russia’s
+            ## The Maidan, Crimea and Ukraine's path to NATO (catalogue, id crimea-maidan-ukraine-path) covered by 2/2
+              [001] ¶3 score 0.85 sim 0.27: Efforts at rapprochement were made in the 2000s, with discussions abou…
+                  term crimea = Crimea; term annexation = annexation; entity Ukraine = Ukraine; entity Russia = Russia’s|Russia
+              [004] ¶13 score 0.87 sim 0.36: They argue that the Maidan revolution in 2014, which led to the oustin…
+                  term maidan = Maidan; term yanukovich = Yanukovich; entity Ukraine = Ukraine’s; entity Viktor Yanukovych = Yanukovich
+              [004] ¶12 score 0.73 sim 0.18: Russian officials have consistently maintained that their military act…
+                  term eastern ukraine = eastern Ukraine; entity Ukraine = Ukraine|Kyiv; entity Russia = Russian
+              [004] ¶11 score 0.62 sim 0.10: At the heart of this debate lies the complex interplay between NATO’s …
+                  term donbass = Donbass; entity Russia = Russia’s
+            ## Militarisation and the arms race in Europe (catalogue, id militarisation-arms-race) covered by 2/2
+              [001] ¶6 score 0.90 sim 0.33: Increased Military Categorization: The decision solidifies the divide …
+                  term militarisation = militarization; term arms race = arms race; term military capabilities = military capabilities; entity NATO = NATO; entity Russia = Russia
+              [001] ¶8 score 0.73 sim 0.17: Stability in Eastern Europe: Countries that border Russia may feel an …
+                  term military presence = military presence; entity NATO = NATO; entity Russia = Russia
+              [001] ¶3 score 0.71 sim 0.15: Efforts at rapprochement were made in the 2000s, with discussions abou…
+                  term military presence = military presence; entity NATO = NATO; entity Russia = Russia’s|Russia
+              [004] ¶2 score 0.78 sim 0.21: This move comes amid persistent concerns over the growing militarizati…
+                  term militarisation = militarization; term arms race = arms race; entity Russia = Russian
+              [004] ¶4 score 0.75 sim 0.21: Vladimir Putin, who has consistently voiced opposition to NATO’s eastw…
+                  term military buildup = military buildup; entity NATO = NATO’s|alliance’s; entity Russia = Russia’s
+              [004] ¶5 score 0.65 sim 0.14: In previous statements, he has warned that NATO’s actions are not only…
+                  term military capabilities = military capabilities; entity NATO = NATO’s
+              [004] ¶0 score 0.64 sim 0.12: The recent NATO summit in The Hague, held on June 24-25, has reignited…
+                  term military footprint = military footprint; entity NATO = NATO|alliance’s
+              [004] ¶17 score 0.63 sim 0.12: As the alliance moves forward with its plans for increased militarizat…
+                  term militarisation = militarization; entity NATO = the alliance
+              [004] ¶6 score 0.61 sim 0.09: The Russian president has argued that this cycle of militarization und…
+                  term militarisation = militarization; entity Russia = Russian|Russia
+            ## Defence-spending targets: 2% of GDP and 5% by 2035 (catalogue, id defence-spending-targets) covered by 1/2
+              [001] not covered
+              [004] ¶1 score 0.98 sim 0.54: Delegates from member states reaffirmed a commitment to increase defen…
+                  term defence spending = defense spending; term gdp = GDP; term 5% = 5%; term 2035 = 2035
+              [004] ¶8 score 0.96 sim 0.46: Lavrov has pointed out that the current target of 2% GDP for defense s…
+                  term defence spending = defense spending; term gdp = GDP; term 2% = 2%; term 5% = 5%
+        "#]],
     );
 }
 
@@ -171,115 +166,111 @@ fn seed_pack_aligns_to_catalogue() {
         &SEEDS,
         &seed_catalogue().events,
         expect![[r###"
-        ## NATO enlargement and the non-expansion promise dispute (catalogue, id nato-enlargement) covered by 3/5
-          [000] not covered
-          [001] ¶2 score 0.89 sim 0.30: The Post-Cold War era saw a gradual expansion of NATO, with former Eas…
-              term expansion = expansion|expansion; term eastern bloc = Eastern Bloc; term join the alliance = joining the alliance; entity NATO = NATO|alliance|NATO’s; entity Russia = Russia|Russia
-          [002] ¶0 score 0.82 sim 0.21: In response to Russia's security proposal envisaging NATO's non-expans…
-              term enlargement = enlarge; term non-expansion = non-expansion; entity NATO = NATO's|alliance's; entity Russia = Russia's
-          [003] not covered
-          [004] ¶4 score 0.78 sim 0.14: Vladimir Putin, who has consistently voiced opposition to NATO’s eastw…
-              term expansion = expansion; term eastward = eastward; entity NATO = NATO’s|alliance’s; entity Russia = Russia’s
-          [004] ¶11 score 0.68 sim 0.07: At the heart of this debate lies the complex interplay between NATO’s …
-              term expansion = expansion; entity NATO = NATO’s; entity Russia = Russia’s
-        ## The Maidan, Crimea and Ukraine's path to NATO (catalogue, id crimea-maidan-ukraine-path) covered by 3/5
-          [000] not covered
-          [001] ¶3 score 0.85 sim 0.27: Efforts at rapprochement were made in the 2000s, with discussions abou…
-              term crimea = Crimea; term annexation = annexation; entity Ukraine = Ukraine; entity Russia = Russia’s|Russia
-          [002] ¶2 score 0.85 sim 0.28: Earlier, on 21 December, the NATO chief said that "the age of spheres …
-              term ukraine's nato membership = Ukraine's NATO membership; term own path = own path; entity Ukraine = Ukraine|Ukraine's; entity Russia = Moscow's|Russia
-          [003] not covered
-          [004] ¶13 score 0.87 sim 0.36: They argue that the Maidan revolution in 2014, which led to the oustin…
-              term maidan = Maidan; term yanukovich = Yanukovich; entity Ukraine = Ukraine’s; entity Viktor Yanukovych = Yanukovich
-          [004] ¶12 score 0.67 sim 0.19: Russian officials have consistently maintained that their military act…
-              term eastern ukraine = eastern Ukraine; entity Ukraine = Ukraine|Kyiv
-          [004] ¶11 score 0.63 sim 0.09: At the heart of this debate lies the complex interplay between NATO’s …
-              term donbass = Donbass; entity Russia = Russia’s
-        ## Militarisation and the arms race in Europe (catalogue, id militarisation-arms-race) covered by 3/5
-          [000] ¶11 score 0.79 sim 0.20: Recent reports suggest that Lithuania is taking steps to strengthen it…
-              term military capabilities = military capabilities; term missile defense = missile defense; entity Russia = Russia
-          [001] ¶6 score 0.89 sim 0.31: Increased Military Categorization: The decision solidifies the divide …
-              term militarisation = militarization; term arms race = arms race; term military capabilities = military capabilities; entity NATO = NATO; entity Russia = Russia
-          [001] ¶8 score 0.73 sim 0.16: Stability in Eastern Europe: Countries that border Russia may feel an …
-              term military presence = military presence; entity NATO = NATO; entity Russia = Russia
-          [001] ¶3 score 0.72 sim 0.14: Efforts at rapprochement were made in the 2000s, with discussions abou…
-              term military presence = military presence; entity NATO = NATO; entity Russia = Russia’s|Russia
-          [002] not covered
-          [003] not covered
-          [004] ¶2 score 0.76 sim 0.24: This move comes amid persistent concerns over the growing militarizati…
-              term militarisation = militarization; term arms race = arms race
-          [004] ¶4 score 0.74 sim 0.19: Vladimir Putin, who has consistently voiced opposition to NATO’s eastw…
-              term military buildup = military buildup; entity NATO = NATO’s|alliance’s; entity Russia = Russia’s
-          [004] ¶17 score 0.64 sim 0.12: As the alliance moves forward with its plans for increased militarizat…
-              term militarisation = militarization; entity NATO = alliance
-          [004] ¶6 score 0.64 sim 0.12: The Russian president has argued that this cycle of militarization und…
-              term militarisation = militarization; entity Russia = Russia
-          [004] ¶0 score 0.63 sim 0.10: The recent NATO summit in The Hague, held on June 24-25, has reignited…
-              term military footprint = military footprint; entity NATO = NATO|alliance’s
-          [004] ¶5 score 0.62 sim 0.09: In previous statements, he has warned that NATO’s actions are not only…
-              term military capabilities = military capabilities; entity NATO = NATO’s
-        ## Jens Stoltenberg, secretary-general Jens, NATO secretary-general (discovered, id candidate-jen-stoltenberg-secretary-general-jen-nato-secretary-general) covered by 3/5
-          [000] ¶7 score 0.25 sim 0.25: In contrast, some analysts argue that NATO is taking steps to address …
-              shared Jens = Jens; shared Stoltenberg = Stoltenberg; shared Jens Stoltenberg = Jens Stoltenberg; shared secretary-general Jens = Secretary-General Jens; shared secretary-general = Secretary-General; shared NATO secretary-general = NATO Secretary-General
-          [001] ¶11 score 0.27 sim 0.27: In response to Putin’s declaration, NATO officials reaffirmed their co…
-              shared Jens = Jens; shared Stoltenberg = Stoltenberg; shared Jens Stoltenberg = Jens Stoltenberg; shared secretary-general Jens = Secretary-General Jens; shared secretary-general = Secretary-General; shared Putin's = Putin’s; shared never = never
-          [002] ¶0 score 0.30 sim 0.30: In response to Russia's security proposal envisaging NATO's non-expans…
-              shared Jens = Jens; shared Stoltenberg = Stoltenberg|Stoltenberg's; shared Jens Stoltenberg = Jens Stoltenberg; shared secretary-general Jens = secretary-general Jens; shared secretary-general = secretary-general; shared never = never
-          [002] ¶1 score 0.24 sim 0.24: US Secretary of State Antony Blinken spoke on 23 December with NATO se…
-              shared Jens = Jens; shared Stoltenberg = Stoltenberg; shared Jens Stoltenberg = Jens Stoltenberg; shared secretary-general Jens = secretary-general Jens; shared secretary-general = secretary-general; shared NATO secretary-general = NATO secretary-general
-          [002] ¶6 score 0.18 sim 0.18: "NATO is an alliance in crisis that needs to survive to have an enemy …
-              shared Stoltenberg = Stoltenberg|Stoltenberg's; shared Putin's = Putin's
-          [003] not covered
-          [004] not covered
-        ## West, Atlantic treaty, North Atlantic (discovered, id candidate-west-atlantic-treaty-north-atlantic) covered by 3/5
-          [000] ¶0 score 0.15 sim 0.15: The recent diplomatic spat between Lithuania and Belarus, which erupte…
-              shared Atlantic = Atlantic; shared North = North; shared Atlantic treaty = Atlantic Treaty; shared North Atlantic = North Atlantic; shared organization (NATO = Organization (NATO; shared treaty organization = Treaty Organization
-          [001] ¶0 score 0.26 sim 0.26: In an era marked by geopolitical tension and shifting alliances, Russi…
-              shared Atlantic = Atlantic; shared North = North; shared West = West; shared Atlantic treaty = Atlantic Treaty; shared North Atlantic = North Atlantic; shared organization (NATO = Organization (NATO; shared treaty organization = Treaty Organization; shared Moscow = Moscow
-          [002] not covered
-          [003] not covered
-          [004] ¶16 score 0.13 sim 0.13: They reflect deeper ideological and strategic divides between the West…
-              shared West = West; shared Moscow = Moscow
-        ## Stoltenberg on Russia's security proposals and spheres of influence (catalogue, id stoltenberg-spheres-of-influence) covered by 1/5
-          [000] not covered
-          [001] not covered
-          [002] ¶0 score 0.92 sim 0.39: In response to Russia's security proposal envisaging NATO's non-expans…
-              term security proposal = security proposal; term non-expansion = non-expansion; term never vowed = never vowed; entity Jens Stoltenberg = Jens Stoltenberg|Stoltenberg|Stoltenberg's
-          [002] ¶2 score 0.91 sim 0.37: Earlier, on 21 December, the NATO chief said that "the age of spheres …
-              term sphere of influence = spheres of influence; term red line = red line; term own path = own path; entity Jens Stoltenberg = NATO chief
-          [002] ¶1 score 0.90 sim 0.50: US Secretary of State Antony Blinken spoke on 23 December with NATO se…
-              term dual-track = dual-track; entity Jens Stoltenberg = NATO secretary-general|Jens Stoltenberg|Stoltenberg; entity Antony Blinken = Antony Blinken|Blinken
-          [002] ¶3 score 0.79 sim 0.28: Stoltenberg echoed Blinken who stated in May 2021 that the United Stat…
-              term sphere of influence = spheres of influence; entity Jens Stoltenberg = Stoltenberg; entity Antony Blinken = Blinken
-          [002] ¶4 score 0.75 sim 0.22: It is hardly surprising that Blinken and Stoltenberg unanimously dismi…
-              term sphere of influence = sphere of influence; entity Jens Stoltenberg = Stoltenberg; entity Antony Blinken = Blinken
-          [003] not covered
-          [004] not covered
-        ## Defence-spending targets: 2% of GDP and 5% by 2035 (catalogue, id defence-spending-targets) covered by 1/5
-          [000] not covered
-          [001] not covered
-          [002] not covered
-          [003] not covered
-          [004] ¶1 score 0.99 sim 0.53: Delegates from member states reaffirmed a commitment to increase defen…
-              term defence spending = defense spending; term gdp = GDP; term 5% = 5%; term 2035 = 2035
-          [004] ¶8 score 0.96 sim 0.45: Lavrov has pointed out that the current target of 2% GDP for defense s…
-              term defence spending = defense spending; term gdp = GDP; term 2% = 2%; term 5% = 5%
-        ## The Lithuania–Belarus dispute (catalogue, id lithuania-belarus-dispute) covered by 1/5
-          [000] ¶4 score 1.00 sim 0.52: The recent diplomatic incident between Lithuania and Belarus serves as…
-              term lithuania = Lithuania|Lithuania; term belarus = Belarus|Belarus; term diplomatic incident = diplomatic incident; term recalled its ambassador = recalled its ambassador; term espionage = espionage; entity Lithuania = Lithuania|Lithuanian|Vilnius|Lithuania; entity Belarus = Belarus|Belarusian|Minsk|Belarus
-          [000] ¶0 score 0.82 sim 0.22: The recent diplomatic spat between Lithuania and Belarus, which erupte…
-              term lithuania = Lithuania; term belarus = Belarus; term diplomatic spat = diplomatic spat; entity Lithuania = Lithuania; entity Belarus = Belarus
-          [000] ¶15 score 0.82 sim 0.34: Lithuania is likely to continue to escalate tensions with Belarus thro…
-              term lithuania = Lithuania; term belarus = Belarus; entity Lithuania = Lithuania; entity Belarus = Belarus
-          [000] ¶1 score 0.75 sim 0.21: In the midst of the tense standoff, Lithuania's foreign minister, Gabr…
-              term lithuania = Lithuania's; entity Lithuania = Lithuania's|Lithuanian; entity Gabrielius Landsbergis = Gabrielius Landsbergis|Landsbergis
-          [000] ¶11 score 0.72 sim 0.16: Recent reports suggest that Lithuania is taking steps to strengthen it…
-              term lithuania = Lithuania; term belarus = Belarus; entity Lithuania = Lithuania; entity Belarus = Belarus
-          [001] not covered
-          [002] not covered
-          [003] not covered
-          [004] not covered
-    "###]],
+            ## NATO enlargement and the non-expansion promise dispute (catalogue, id nato-enlargement) covered by 3/5
+              [000] not covered
+              [001] ¶2 score 0.89 sim 0.30: The Post-Cold War era saw a gradual expansion of NATO, with former Eas…
+                  term expansion = expansion|expansion; term eastern bloc = Eastern Bloc; term join the alliance = joining the alliance; entity NATO = NATO|the alliance|NATO’s; entity Russia = Russia|Russia
+              [002] ¶0 score 0.82 sim 0.21: In response to Russia's security proposal envisaging NATO's non-expans…
+                  term enlargement = enlarge; term non-expansion = non-expansion; entity NATO = NATO's|alliance's; entity Russia = Russia's
+              [003] not covered
+              [004] ¶4 score 0.78 sim 0.14: Vladimir Putin, who has consistently voiced opposition to NATO’s eastw…
+                  term expansion = expansion; term eastward = eastward; entity NATO = NATO’s|alliance’s; entity Russia = Russia’s
+              [004] ¶11 score 0.68 sim 0.07: At the heart of this debate lies the complex interplay between NATO’s …
+                  term expansion = expansion; entity NATO = NATO’s; entity Russia = Russia’s
+            ## The Maidan, Crimea and Ukraine's path to NATO (catalogue, id crimea-maidan-ukraine-path) covered by 3/5
+              [000] not covered
+              [001] ¶3 score 0.85 sim 0.27: Efforts at rapprochement were made in the 2000s, with discussions abou…
+                  term crimea = Crimea; term annexation = annexation; entity Ukraine = Ukraine; entity Russia = Russia’s|Russia
+              [002] ¶2 score 0.85 sim 0.28: Earlier, on 21 December, the NATO chief said that "the age of spheres …
+                  term ukraine's nato membership = Ukraine's NATO membership; term own path = own path; entity Ukraine = Ukraine|Ukraine's; entity Russia = Moscow's|Russia
+              [003] not covered
+              [004] ¶13 score 0.87 sim 0.36: They argue that the Maidan revolution in 2014, which led to the oustin…
+                  term maidan = Maidan; term yanukovich = Yanukovich; entity Ukraine = Ukraine’s; entity Viktor Yanukovych = Yanukovich
+              [004] ¶12 score 0.74 sim 0.19: Russian officials have consistently maintained that their military act…
+                  term eastern ukraine = eastern Ukraine; entity Ukraine = Ukraine|Kyiv; entity Russia = Russian
+              [004] ¶11 score 0.63 sim 0.09: At the heart of this debate lies the complex interplay between NATO’s …
+                  term donbass = Donbass; entity Russia = Russia’s
+            ## Militarisation and the arms race in Europe (catalogue, id militarisation-arms-race) covered by 3/5
+              [000] ¶11 score 0.79 sim 0.20: Recent reports suggest that Lithuania is taking steps to strengthen it…
+                  term military capabilities = military capabilities; term missile defense = missile defense; entity Russia = Russia
+              [001] ¶6 score 0.89 sim 0.31: Increased Military Categorization: The decision solidifies the divide …
+                  term militarisation = militarization; term arms race = arms race; term military capabilities = military capabilities; entity NATO = NATO; entity Russia = Russia
+              [001] ¶8 score 0.73 sim 0.16: Stability in Eastern Europe: Countries that border Russia may feel an …
+                  term military presence = military presence; entity NATO = NATO; entity Russia = Russia
+              [001] ¶3 score 0.72 sim 0.14: Efforts at rapprochement were made in the 2000s, with discussions abou…
+                  term military presence = military presence; entity NATO = NATO; entity Russia = Russia’s|Russia
+              [002] not covered
+              [003] not covered
+              [004] ¶2 score 0.81 sim 0.24: This move comes amid persistent concerns over the growing militarizati…
+                  term militarisation = militarization; term arms race = arms race; entity Russia = Russian
+              [004] ¶4 score 0.74 sim 0.19: Vladimir Putin, who has consistently voiced opposition to NATO’s eastw…
+                  term military buildup = military buildup; entity NATO = NATO’s|alliance’s; entity Russia = Russia’s
+              [004] ¶17 score 0.64 sim 0.12: As the alliance moves forward with its plans for increased militarizat…
+                  term militarisation = militarization; entity NATO = the alliance
+              [004] ¶6 score 0.64 sim 0.12: The Russian president has argued that this cycle of militarization und…
+                  term militarisation = militarization; entity Russia = Russian|Russia
+              [004] ¶0 score 0.63 sim 0.10: The recent NATO summit in The Hague, held on June 24-25, has reignited…
+                  term military footprint = military footprint; entity NATO = NATO|alliance’s
+              [004] ¶5 score 0.62 sim 0.09: In previous statements, he has warned that NATO’s actions are not only…
+                  term military capabilities = military capabilities; entity NATO = NATO’s
+            ## West, Moscow, Vladimir Putin (discovered, id candidate-west-moscow-vladimir-putin) covered by 2/5
+              [000] not covered
+              [001] ¶0 score 0.24 sim 0.24: In an era marked by geopolitical tension and shifting alliances, Russi…
+                  shared Vladimir = Vladimir; shared West = West; shared Moscow = Moscow; shared Putin = Putin; shared Vladimir Putin = Vladimir Putin; shared reflect = reflects; shared Russia = Russia; shared global = global
+              [002] not covered
+              [003] not covered
+              [004] ¶4 score 0.24 sim 0.24: Vladimir Putin, who has consistently voiced opposition to NATO’s eastw…
+                  shared Vladimir = Vladimir; shared Putin = Putin; shared Vladimir Putin = Vladimir Putin; shared Russia = Russia’s
+              [004] ¶16 score 0.23 sim 0.23: They reflect deeper ideological and strategic divides between the West…
+                  shared West = West; shared Moscow = Moscow; shared reflect = reflect; shared global = global
+            ## Putin's, Stoltenberg, stated (discovered, id candidate-putin-stoltenberg-stat) covered by 2/5
+              [000] not covered
+              [001] ¶11 score 0.21 sim 0.21: In response to Putin’s declaration, NATO officials reaffirmed their co…
+                  shared Putin's = Putin’s; shared Stoltenberg = Stoltenberg; shared stated = stated; shared NATO = NATO|NATO
+              [002] ¶6 score 0.21 sim 0.21: "NATO is an alliance in crisis that needs to survive to have an enemy …
+                  shared Putin's = Putin's; shared Stoltenberg = Stoltenberg|Stoltenberg's; shared stated = statements; shared NATO = NATO|NATO's
+              [003] not covered
+              [004] not covered
+            ## Stoltenberg on Russia's security proposals and spheres of influence (catalogue, id stoltenberg-spheres-of-influence) covered by 1/5
+              [000] not covered
+              [001] not covered
+              [002] ¶0 score 0.92 sim 0.39: In response to Russia's security proposal envisaging NATO's non-expans…
+                  term security proposal = security proposal; term non-expansion = non-expansion; term never vowed = never vowed; entity Jens Stoltenberg = Jens Stoltenberg|Stoltenberg's
+              [002] ¶2 score 0.91 sim 0.37: Earlier, on 21 December, the NATO chief said that "the age of spheres …
+                  term sphere of influence = spheres of influence; term red line = red line; term own path = own path; entity Jens Stoltenberg = NATO chief
+              [002] ¶1 score 0.90 sim 0.50: US Secretary of State Antony Blinken spoke on 23 December with NATO se…
+                  term dual-track = dual-track; entity Jens Stoltenberg = NATO secretary-general|Jens Stoltenberg; entity Antony Blinken = Antony Blinken
+              [002] ¶3 score 0.79 sim 0.28: Stoltenberg echoed Blinken who stated in May 2021 that the United Stat…
+                  term sphere of influence = spheres of influence; entity Jens Stoltenberg = Stoltenberg; entity Antony Blinken = Blinken
+              [002] ¶4 score 0.75 sim 0.22: It is hardly surprising that Blinken and Stoltenberg unanimously dismi…
+                  term sphere of influence = sphere of influence; entity Jens Stoltenberg = Stoltenberg; entity Antony Blinken = Blinken
+              [003] not covered
+              [004] not covered
+            ## Defence-spending targets: 2% of GDP and 5% by 2035 (catalogue, id defence-spending-targets) covered by 1/5
+              [000] not covered
+              [001] not covered
+              [002] not covered
+              [003] not covered
+              [004] ¶1 score 0.99 sim 0.53: Delegates from member states reaffirmed a commitment to increase defen…
+                  term defence spending = defense spending; term gdp = GDP; term 5% = 5%; term 2035 = 2035
+              [004] ¶8 score 0.96 sim 0.45: Lavrov has pointed out that the current target of 2% GDP for defense s…
+                  term defence spending = defense spending; term gdp = GDP; term 2% = 2%; term 5% = 5%
+            ## The Lithuania–Belarus dispute (catalogue, id lithuania-belarus-dispute) covered by 1/5
+              [000] ¶4 score 1.00 sim 0.52: The recent diplomatic incident between Lithuania and Belarus serves as…
+                  term lithuania = Lithuania|Lithuania; term belarus = Belarus|Belarus; term diplomatic incident = diplomatic incident; term recalled its ambassador = recalled its ambassador; term espionage = espionage; entity Lithuania = Lithuania|Lithuanian|Vilnius|Lithuania; entity Belarus = Belarus|Belarusian|Minsk|Belarus
+              [000] ¶0 score 0.82 sim 0.22: The recent diplomatic spat between Lithuania and Belarus, which erupte…
+                  term lithuania = Lithuania; term belarus = Belarus; term diplomatic spat = diplomatic spat; entity Lithuania = Lithuania; entity Belarus = Belarus
+              [000] ¶15 score 0.82 sim 0.34: Lithuania is likely to continue to escalate tensions with Belarus thro…
+                  term lithuania = Lithuania; term belarus = Belarus; entity Lithuania = Lithuania; entity Belarus = Belarus
+              [000] ¶1 score 0.75 sim 0.21: In the midst of the tense standoff, Lithuania's foreign minister, Gabr…
+                  term lithuania = Lithuania's; entity Lithuania = Lithuania's|Lithuanian; entity Gabrielius Landsbergis = Gabrielius Landsbergis
+              [000] ¶11 score 0.72 sim 0.16: Recent reports suggest that Lithuania is taking steps to strengthen it…
+                  term lithuania = Lithuania; term belarus = Belarus; entity Lithuania = Lithuania; entity Belarus = Belarus
+              [001] not covered
+              [002] not covered
+              [003] not covered
+              [004] not covered
+        "###]],
     );
 }
 
@@ -357,14 +348,93 @@ fn discovery_groups_unseen_accounts_of_one_event_without_a_catalogue() {
               [paper] ¶1 score 0.26 sim 0.26: Kessler blamed energy costs and said production would move to Brno. Un…
                   shared Kessler = Kessler; shared Lindqvist = Lindqvist; shared Petra = Petra
               [sport] not covered
-            ## Kilometre extension, line 4 to Nordhafen, tram line (discovered, id candidate-kilometr-extension-line-nordhafen-tram-line) covered by 2/5
+            ## Kilometre extension, line 4 to Nordhafen, tram (discovered, id candidate-kilometr-extension-line-nordhafen-tram) covered by 2/5
               [union] not covered
               [wire] not covered
               [city] ¶2 score 0.45 sim 0.45: In other business, the city council on Tuesday approved the extension …
-                  shared Nordhafen = Nordhafen; shared 3.2-kilometre = 3.2-kilometre; shared kilometre extension = kilometre extension; shared line 4 to Nordhafen = line 4 to the Nordhafen; shared tram line = tram line; shared 3.2 = 3.2; shared extension = extension|extension; shared kilometre = kilometre
+                  shared Nordhafen = Nordhafen; shared kilometre extension = kilometre extension; shared line 4 to Nordhafen = line 4 to the Nordhafen; shared tram line = tram line; shared 3.2 = 3.2; shared extension = extension|extension; shared kilometre = kilometre; shared line = line
               [paper] ¶2 score 0.45 sim 0.45: Separately, councillors voted 21 to 6 on Tuesday to extend tram line 4…
-                  shared Nordhafen = Nordhafen; shared 3.2-kilometre = 3.2-kilometre; shared kilometre extension = kilometre extension; shared line 4 to Nordhafen = line 4 to Nordhafen; shared tram line = tram line; shared 3.2 = 3.2; shared extension = extension; shared kilometre = kilometre
+                  shared Nordhafen = Nordhafen; shared kilometre extension = kilometre extension; shared line 4 to Nordhafen = line 4 to Nordhafen; shared tram line = tram line; shared 3.2 = 3.2; shared extension = extension; shared kilometre = kilometre; shared line = line
               [sport] not covered
+        "#]],
+    );
+}
+
+/// Odd input: no articles, empty articles, one article, the same article twice, and a catalogue
+/// with an event that has no terms, no name and a duplicate id. Nothing panics and the output says
+/// what it can.
+#[test]
+fn bad_input_never_panics() {
+    let mut catalogue = seed_catalogue();
+    catalogue.events.push(Event {
+        id: "empty".into(),
+        ..Event::default()
+    });
+    catalogue.events.push(Event {
+        id: "nato-enlargement".into(),
+        name: "Duplicate".into(),
+        key_terms: vec!["".into(), "   ".into(), "the of and".into()],
+        ..Event::default()
+    });
+    let empty = analyze("");
+    let blank = analyze("\n\n   \n");
+    let seed = analyze(SEEDS[4].1);
+    let cases: Vec<(&str, Vec<&Analysis>)> = vec![
+        ("no articles", vec![]),
+        ("two empty articles", vec![&empty, &blank]),
+        ("one article", vec![&seed]),
+        ("the same article twice", vec![&seed, &seed]),
+        ("an empty and a full article", vec![&empty, &seed]),
+    ];
+    let mut out = String::new();
+    for (name, articles) in cases {
+        let alignment = align(&articles, &catalogue.events);
+        let profiles = crate::profile::profiles(&articles, &alignment);
+        let rows: Vec<String> = alignment
+            .rows
+            .iter()
+            .map(|row| format!("{} {:?}", row.event.id, row.covered_by()))
+            .collect();
+        out.push_str(&format!(
+            "{name}: {} rows [{}]; {} profiles, distinctive terms {:?}, omissions {:?}\n",
+            alignment.rows.len(),
+            rows.join(", "),
+            profiles.len(),
+            profiles
+                .iter()
+                .map(|p| p.distinctive_terms.len())
+                .collect::<Vec<_>>(),
+            profiles
+                .iter()
+                .map(|p| p.omissions.len())
+                .collect::<Vec<_>>(),
+        ));
+    }
+    out.push_str(&catalogue.problems().join("\n"));
+    expect![[r#"
+        no articles: 0 rows []; 0 profiles, distinctive terms [], omissions []
+        two empty articles: 0 rows []; 2 profiles, distinctive terms [0, 0], omissions [0, 0]
+        one article: 4 rows [nato-enlargement [0], defence-spending-targets [0], crimea-maidan-ukraine-path [0], militarisation-arms-race [0]]; 1 profiles, distinctive terms [0], omissions [0]
+        the same article twice: 4 rows [nato-enlargement [0, 1], defence-spending-targets [0, 1], crimea-maidan-ukraine-path [0, 1], militarisation-arms-race [0, 1]]; 2 profiles, distinctive terms [0, 0], omissions [0, 0]
+        an empty and a full article: 4 rows [nato-enlargement [1], defence-spending-targets [1], crimea-maidan-ukraine-path [1], militarisation-arms-race [1]]; 2 profiles, distinctive terms [0, 0], omissions [4, 0]
+        Event `empty` has no name.
+        Event `empty` has no key terms, so no passage can be aligned to it.
+        Event `empty` has no description.
+        Event `nato-enlargement` is listed twice.
+        Event `nato-enlargement` has no description."#]].assert_eq(&out);
+}
+
+#[test]
+fn discovery_pairs_two_unseen_accounts() {
+    check(
+        &[("union", UNION_BLOG), ("wire", BUSINESS_WIRE)],
+        &seed_catalogue().events,
+        expect![[r#"
+            ## Kessler, Lindenfeld, close (discovered, id candidate-kessler-lindenfeld-clos) covered by 2/2
+              [union] ¶0 score 0.25 sim 0.25: Kessler management told us on Monday what rumours had said for weeks: …
+                  shared Kessler = Kessler; shared Lindenfeld = Lindenfeld; shared close = close; shared monday = Monday; shared september = September; shared glassworks = glassworks
+              [wire] ¶0 score 0.25 sim 0.25: FRANKFURT, May 12 - Kessler Glas AG said on Monday it would close its …
+                  shared Kessler = Kessler; shared Lindenfeld = Lindenfeld; shared close = close; shared monday = Monday; shared september = September; shared glassworks = glassworks
         "#]],
     );
 }
