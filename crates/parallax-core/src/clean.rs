@@ -94,6 +94,7 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut verdicts: Vec<Option<Verdict>> = vec![None; lines.len()];
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
 
+    mark_front_matter(&lines, &content, &mut verdicts);
     mark_chrome(rules, &lines, &content, &mut verdicts);
     mark_comment_section(&lines, &content, &mut verdicts);
     let disclosures = mark_disclosures(rules, &lines, &content, &mut verdicts);
@@ -354,7 +355,9 @@ fn mark_chrome(
     verdicts: &mut [Option<Verdict>],
 ) {
     for &i in content {
-        verdicts[i] = match_chrome(rules, &lines[i]);
+        if verdicts[i].is_none() {
+            verdicts[i] = match_chrome(rules, &lines[i]);
+        }
     }
     // The line after a caption label is the caption: it describes a picture, it is not the article.
     for pair in content.windows(2) {
@@ -369,6 +372,47 @@ fn mark_chrome(
                 lines[label]
             )));
         }
+    }
+}
+
+/// Says that a title, byline or date line came from Markdown front matter ("title: …").
+pub const FROM_FRONT_MATTER: &str = "from front matter (kept as metadata)";
+
+/// Markdown front matter: a block of `key: value` lines between two `---` lines at the very top.
+/// Its title, author and date are metadata; the rest is the publishing system's bookkeeping.
+fn mark_front_matter(lines: &[String], content: &[usize], verdicts: &mut [Option<Verdict>]) {
+    if content.first().is_none_or(|&first| lines[first] != "---") {
+        return;
+    }
+    let Some(close) = content
+        .iter()
+        .skip(1)
+        .take(40)
+        .position(|&i| lines[i] == "---")
+    else {
+        return;
+    };
+    let block = &content[..close + 2];
+    for &i in block {
+        let key = lines[i]
+            .split_once(':')
+            .map(|(key, _)| key.trim().to_ascii_lowercase());
+        let (kind, what) = match key.as_deref() {
+            Some("title") => (RemovedKind::Title, "title"),
+            Some("author" | "authors" | "byline") => (RemovedKind::Byline, "byline"),
+            Some("date" | "published" | "pubdate" | "published_at") => {
+                (RemovedKind::Date, "printed date")
+            }
+            _ => {
+                verdicts[i] = Some(Verdict::chrome("front matter"));
+                continue;
+            }
+        };
+        verdicts[i] = Some(Verdict {
+            kind,
+            reason: format!("{what} {FROM_FRONT_MATTER}"),
+            opens: None,
+        });
     }
 }
 

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::clean::{Cleaned, Disclosure, RemovedKind};
+use crate::clean::{Cleaned, Disclosure, RemovedKind, FROM_FRONT_MATTER};
 use crate::span::Span;
 
 #[cfg(test)]
@@ -104,6 +104,9 @@ pub fn detect(_raw: &str, cleaned: &Cleaned) -> Metadata {
     };
     for removed in &cleaned.removed {
         match removed.kind {
+            _ if removed.reason.ends_with(FROM_FRONT_MATTER) => {
+                read_front_matter(&mut metadata, removed.kind, &removed.text);
+            }
             RemovedKind::Title if metadata.title.is_none() => {
                 metadata.title = Some(strip_markdown_heading(&removed.text).to_owned());
             }
@@ -135,6 +138,41 @@ pub fn detect(_raw: &str, cleaned: &Cleaned) -> Metadata {
         metadata.lede = Some(lede);
     }
     metadata
+}
+
+/// `title: "…"`, `author: Jane Doe`, `date: 2024-05-05` from Markdown front matter.
+fn read_front_matter(metadata: &mut Metadata, kind: RemovedKind, line: &str) {
+    let Some((_, value)) = line.split_once(':') else {
+        return;
+    };
+    let value = value.trim().trim_matches(['"', '\'']).trim();
+    if value.is_empty() {
+        return;
+    }
+    match kind {
+        RemovedKind::Title if metadata.title.is_none() => metadata.title = Some(value.to_owned()),
+        RemovedKind::Byline if metadata.byline.is_none() => {
+            let byline = parse_byline(value).unwrap_or_else(|| Byline {
+                printed: value.to_owned(),
+                authors: split_names(value).unwrap_or_else(|| vec![value.to_owned()]),
+                role: None,
+                outlet: None,
+            });
+            metadata.author = join_names(&byline.authors);
+            metadata.authors = byline.authors;
+            metadata.author_role = byline.role;
+            metadata.outlet = byline.outlet;
+            metadata.byline = Some(byline.printed);
+        }
+        RemovedKind::Date if metadata.date.is_none() => {
+            if let Some(date) = parse_date_line(value) {
+                metadata.printed_date = Some(date.printed.clone());
+                metadata.date_iso = date.iso.clone();
+                metadata.date = Some(date);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// "Jane Doe", "Jane Doe and John Roe", "Ann Poe, Jane Doe and John Roe".

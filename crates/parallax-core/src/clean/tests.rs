@@ -428,6 +428,23 @@ fn press_release_labels_and_contact() {
 }
 
 #[test]
+fn markdown_front_matter_leaves_the_body() {
+    check(
+        "---\ntitle: \"Night buses return to the old town\"\nauthor: Jane Doe\ndate: 2024-05-05\nlayout: post\n---\n\nNight buses will run through the old town again from June, the transport authority said.\n",
+        expect![[r#"
+            -   1 front matter                                  ---
+            -   2 title from front matter (kept as metadata)    title: "Night buses return to the old town"
+            -   3 byline from front matter (kept as metadata)   author: Jane Doe
+            -   4 printed date from front matter (kept as metadata) date: 2024-05-05
+            -   5 front matter                                  layout: post
+            -   6 front matter                                  ---
+            ---
+            | Night buses will run through the old town again from June, the transpo
+        "#]],
+    );
+}
+
+#[test]
 fn odd_input_yields_no_paragraphs_and_no_panic() {
     check(
         "",

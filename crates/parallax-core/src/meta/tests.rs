@@ -346,6 +346,21 @@ fn organisation_bylines() {
 }
 
 #[test]
+fn markdown_front_matter() {
+    check(
+        "---\ntitle: \"Night buses return to the old town\"\nauthor: Jane Doe\ndate: 2024-05-05T10:00:00+02:00\nlayout: post\ntags: [transport]\n---\n\nNight buses will run through the old town again from June, the transport authority said.\n",
+        expect![[r#"
+            title: Night buses return to the old town
+            byline: Jane Doe
+            author: Jane Doe
+            printed date: 2024-05-05
+            date: iso=Some("2024-05-05")
+            lede: Night buses will run through the old town again from June, t
+        "#]],
+    );
+}
+
+#[test]
 fn blog_post_header() {
     check(
         "Six weeks of cycling to work\n\nPosted by Jo on 3 March 2024\n\nI started cycling to work in January, and I have not missed a day since, rain or shine.\n",
