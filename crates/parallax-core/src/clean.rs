@@ -419,16 +419,17 @@ fn mark_front_matter(lines: &[String], content: &[usize], verdicts: &mut [Option
 /// A comment heading ("LEAVE A REPLY", "3 comments") in the second half of the page opens the comment
 /// section: what follows it is readers' comments and form fields, not the article.
 fn mark_comment_section(lines: &[String], content: &[usize], verdicts: &mut [Option<Verdict>]) {
-    let Some(position) = content.iter().position(|&i| {
+    let opens_comments = |i: usize| {
         verdicts[i]
             .as_ref()
             .is_some_and(|v| v.opens == Some(Opens::CommentSection))
-    }) else {
+    };
+    let second_half = content.len().div_ceil(2);
+    let Some(position) =
+        (second_half..content.len()).find(|&position| opens_comments(content[position]))
+    else {
         return;
     };
-    if position * 2 < content.len() {
-        return;
-    }
     let heading = lines[content[position]].clone();
     for &i in &content[position + 1..] {
         if verdicts[i].is_none() {

@@ -362,11 +362,10 @@ pub fn parse_header_line(line: &str) -> Option<HeaderLine> {
         date: None,
     };
     for part in parts {
-        if header.date.is_none() {
-            if let Some(date) = parse_date_line(part) {
-                header.date = Some(date);
-                continue;
-            }
+        if let Some(date) = parse_date_line(part) {
+            // The first date is the one printed for the article; a second is an "Updated" date.
+            header.date.get_or_insert(date);
+            continue;
         }
         if header.byline.is_none() {
             if let Some(byline) = parse_byline(part) {
@@ -376,7 +375,7 @@ pub fn parse_header_line(line: &str) -> Option<HeaderLine> {
         }
         return None;
     }
-    (header.byline.is_some() && header.date.is_some()).then_some(header)
+    header.date.is_some().then_some(header)
 }
 
 fn split_on_separators(line: &str) -> Vec<&str> {

@@ -361,6 +361,18 @@ fn markdown_front_matter() {
 }
 
 #[test]
+fn printed_and_updated_dates_on_one_line() {
+    check(
+        "Dec 24, 2021 | Updated Dec 25, 2021 14:02\n\nThe harbour will close for repairs in January, the port authority said on Monday.\n",
+        expect![[r#"
+            printed date: Dec 24, 2021
+            date: iso=Some("2021-12-24")
+            lede: The harbour will close for repairs in January, the port auth
+        "#]],
+    );
+}
+
+#[test]
 fn blog_post_header() {
     check(
         "Six weeks of cycling to work\n\nPosted by Jo on 3 March 2024\n\nI started cycling to work in January, and I have not missed a day since, rain or shine.\n",
