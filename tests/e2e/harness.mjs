@@ -1,7 +1,7 @@
-// Shared set-up for the end-to-end suite: a headless Chromium from the system, one fresh browser
+// Shared set-up for the end-to-end suite: a headless system browser (Chromium or Firefox ESR), one fresh browser
 // context (a fresh profile) per test, and the checks every test ends with — the console stayed empty
 // and no request left the app's origin.
-import { chromium } from 'playwright-core';
+import { chromium, firefox } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
@@ -16,8 +16,19 @@ if (!BASE) {
 }
 const ORIGIN = new URL(BASE).origin;
 
-/** Chromium as root in a container, quiet: no background calls to outside hosts. */
+/** Which engine this run drives: `chromium` (default) or `firefox` (Firefox ESR over WebDriver BiDi). */
+export const ENGINE = process.env.PARALLAX_BROWSER || 'chromium';
+
+/** The system's browser, headless and quiet: no background calls to outside hosts. */
 export function launch() {
+  if (ENGINE === 'firefox') {
+    return firefox.launch({
+      channel: 'moz-firefox-esr',
+      executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
+      headless: true,
+    });
+  }
+  if (ENGINE !== 'chromium') throw new Error(`unknown PARALLAX_BROWSER ${ENGINE}`);
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [

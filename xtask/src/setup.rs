@@ -3,7 +3,7 @@
 //! Versions are pinned in one place each: Trunk here (`TRUNK_VERSION`), wasm-bindgen by `Cargo.lock`
 //! (the CLI must match the library exactly or Trunk tries to download one), and the npm tools
 //! (wasm-opt from `binaryen`, Playwright's driver, axe-core) by `tests/e2e/package-lock.json`.
-//! Browsers come from Debian: `chromium` and `chromium-driver`.
+//! Browsers come from Debian: `chromium`, `chromium-driver` and `firefox-esr`.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -16,6 +16,7 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
 
 /// Where the installed tools are, as a `PATH` to hand to child processes.
 pub struct Tools {
@@ -39,7 +40,11 @@ pub fn ensure_tools() -> Result<Tools, String> {
         false,
     )?;
     ensure_npm_packages(&npm_dir)?;
-    ensure_debian_packages(&[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")])?;
+    ensure_debian_packages(&[
+        (CHROMIUM, "chromium"),
+        (CHROMEDRIVER, "chromium-driver"),
+        (FIREFOX, "firefox-esr"),
+    ])?;
 
     let mut paths = vec![bin, npm_dir.join("node_modules").join(".bin")];
     paths.extend(std::env::split_paths(
