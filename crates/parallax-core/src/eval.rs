@@ -430,6 +430,8 @@ pub struct Scores {
     /// Among content-matched attributions with a gold voice kind: how many the engine classified the same.
     pub voices_correct: usize,
     pub voices_total: usize,
+    /// How often each (gold kind, engine kind or "none") pair disagreed, to show which way voices go wrong.
+    pub voice_confusions: BTreeMap<(String, String), usize>,
     /// Per gold cue kind id (engine kinds normalized by [`normalize_cue_kind`]).
     pub cues: BTreeMap<String, Counts>,
     /// Gold items that could not be found in the analysed text, and other annotation trouble.
@@ -452,6 +454,9 @@ impl Scores {
         self.attributions_full.add(other.attributions_full);
         self.voices_correct += other.voices_correct;
         self.voices_total += other.voices_total;
+        for (pair, n) in &other.voice_confusions {
+            *self.voice_confusions.entry(pair.clone()).or_default() += n;
+        }
         for (kind, counts) in &other.cues {
             self.cues.entry(kind.clone()).or_default().add(*counts);
         }
@@ -501,6 +506,9 @@ impl Scores {
             self.voices_total,
             ratio(self.voices_correct, self.voices_total)
         );
+        for ((gold, engine), n) in &self.voice_confusions {
+            let _ = writeln!(table, "  gold {gold}, engine {engine}: {n}");
+        }
         table
     }
 }
@@ -580,8 +588,13 @@ fn score_attributions(
     for &(gold_idx, predicted_idx) in &content_pairs {
         if let Some(gold_voice) = located[gold_idx].1.voice {
             scores.voices_total += 1;
-            if predicted.attributions[predicted_idx].voice == Some(gold_voice) {
+            let engine_voice = predicted.attributions[predicted_idx].voice;
+            if engine_voice == Some(gold_voice) {
                 scores.voices_correct += 1;
+            } else {
+                let engine = engine_voice.map_or("none", VoiceKind::id);
+                let pair = (gold_voice.id().to_string(), engine.to_string());
+                *scores.voice_confusions.entry(pair).or_default() += 1;
             }
         }
     }

@@ -131,6 +131,8 @@ fn split_quote_parts_count_once_and_sources_match_by_surname() {
             cue: attribution_stance              0     0     1     1.000  0.000  0.000
             cues (all kinds)                     0     0     3     1.000  0.000  0.000
             voice kind accuracy: 1/3 = 0.333 (over content-matched attributions)
+              gold anonymous, engine named_person: 1
+              gold named_person, engine none: 1
         "#]],
     );
 }
