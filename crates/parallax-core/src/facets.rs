@@ -366,6 +366,49 @@ impl FacetIndex {
         self.n_articles
     }
 
+    /// Checks the invariants [`FacetIndex::filter`] relies on, for an index deserialized from
+    /// outside: a damaged one is refused instead of causing a panic.
+    pub fn check(&self) -> Result<(), String> {
+        let n = self.n_articles;
+        if self.columns.len() != Facet::ALL.len()
+            || self
+                .columns
+                .iter()
+                .zip(Facet::ALL)
+                .any(|(column, facet)| column.facet != facet)
+        {
+            return Err("facet columns are missing or out of order".into());
+        }
+        for column in &self.columns {
+            if column.values.len() != column.sets.len() {
+                return Err(format!(
+                    "{} has {} values but {} sets",
+                    column.facet.label(),
+                    column.values.len(),
+                    column.sets.len()
+                ));
+            }
+            let sets_ok = column.sets.iter().all(|set| match set {
+                ValueSet::Dense(bits) => bits.len() == n && bits.is_well_formed(),
+                ValueSet::Sparse(articles) => {
+                    articles.iter().all(|&article| (article as usize) < n)
+                }
+            });
+            if !sets_ok {
+                return Err(format!(
+                    "{} names articles that do not exist",
+                    column.facet.label()
+                ));
+            }
+        }
+        for order in [&self.by_date, &self.by_title] {
+            if order.len() != n || order.iter().any(|&article| article as usize >= n) {
+                return Err("a sort order does not cover the articles".into());
+            }
+        }
+        Ok(())
+    }
+
     /// The values of `facet`, in display order.
     pub fn values(&self, facet: Facet) -> &[String] {
         &self.columns[facet.position()].values

@@ -127,6 +127,58 @@ impl SearchIndex {
         self.doc_ids.len()
     }
 
+    /// Checks the invariants [`SearchIndex::search`] relies on. Call it on an index that was
+    /// deserialized from outside: a damaged one is then refused instead of causing a panic.
+    pub fn check(&self) -> Result<(), String> {
+        let n_articles = self.doc_ids.len();
+        let n_terms = self.terms.len();
+        let n_postings = self.posting_article.len();
+        if self.version != SEARCH_INDEX_VERSION {
+            return Err(format!(
+                "search index version {} (expected {SEARCH_INDEX_VERSION})",
+                self.version
+            ));
+        }
+        if self.title_lengths.len() != n_articles || self.body_lengths.len() != n_articles {
+            return Err("field lengths do not match the number of articles".into());
+        }
+        if self.postings_start.len() != n_terms + 1 || self.positions_start.len() != n_terms {
+            return Err("term tables do not match the number of terms".into());
+        }
+        if self.posting_title_count.len() != n_postings
+            || self.posting_body_count.len() != n_postings
+        {
+            return Err("posting tables differ in length".into());
+        }
+        if self.terms.windows(2).any(|pair| pair[0] >= pair[1]) {
+            return Err("terms are not sorted and unique".into());
+        }
+        let starts_ok = self
+            .postings_start
+            .windows(2)
+            .all(|pair| pair[0] <= pair[1])
+            && self.postings_start.first() == Some(&0)
+            && self.postings_start.last() == Some(&(n_postings as u32));
+        if !starts_ok {
+            return Err("posting ranges are out of order or out of bounds".into());
+        }
+        if self
+            .posting_article
+            .iter()
+            .any(|&article| article as usize >= n_articles)
+        {
+            return Err("a posting names an article that does not exist".into());
+        }
+        if self
+            .positions_start
+            .iter()
+            .any(|&start| start as usize > self.positions.len())
+        {
+            return Err("a term's positions start past the end".into());
+        }
+        Ok(())
+    }
+
     pub fn n_terms(&self) -> usize {
         self.terms.len()
     }
@@ -275,24 +327,41 @@ impl SearchIndex {
         *accumulator.averages.get_or_insert_with(|| self.averages())
     }
 
-    /// Decodes term `term`'s positions: one `(article, positions)` entry per posting.
-    fn term_positions(&self, term: usize) -> Vec<(u32, Vec<u32>)> {
+    fn postings_range(&self, term: usize) -> std::ops::Range<usize> {
+        self.postings_start[term] as usize..self.postings_start[term + 1] as usize
+    }
+
+    /// The positions of `term` in each of `articles` (sorted, and all containing the term), in
+    /// that order. Postings of other articles are skipped without decoding their positions.
+    fn positions_in(&self, term: usize, articles: &[u32]) -> Vec<Vec<u32>> {
         let mut cursor = self.positions_start[term] as usize;
-        let range = self.postings_start[term] as usize..self.postings_start[term + 1] as usize;
-        range
-            .map(|posting| {
-                let count = self.posting_title_count[posting] + self.posting_body_count[posting];
+        let mut wanted = articles.iter().peekable();
+        let mut found = Vec::with_capacity(articles.len());
+        for posting in self.postings_range(term) {
+            let Some(&&next_wanted) = wanted.peek() else {
+                break;
+            };
+            let count = self.posting_title_count[posting] + self.posting_body_count[posting];
+            if self.posting_article[posting] == next_wanted {
+                wanted.next();
                 let mut positions = Vec::with_capacity(count as usize);
                 let mut previous = 0u32;
                 for _ in 0..count {
                     let (delta, next) = read_varint(&self.positions, cursor);
                     cursor = next;
-                    previous += delta;
+                    previous = previous.saturating_add(delta);
                     positions.push(previous);
                 }
-                (self.posting_article[posting], positions)
-            })
-            .collect()
+                found.push(positions);
+            } else {
+                for _ in 0..count {
+                    cursor = skip_varint(&self.positions, cursor);
+                }
+            }
+        }
+        // Only a damaged index can leave wanted articles unfound; they match nothing.
+        found.resize(articles.len(), Vec::new());
+        found
     }
 
     fn score_phrase(&self, words: &[PhraseWord], accumulator: &mut Accumulator) {
@@ -304,36 +373,48 @@ impl SearchIndex {
                 None => return,
             }
         }
-        // Start from the rarest word; each further word narrows the candidate articles.
+        // Articles with every word, found by intersecting from the rarest word on; only their
+        // positions are decoded.
         terms.sort_by_key(|&(term, _)| self.document_frequency(term));
+        let mut candidates: Vec<u32> =
+            self.posting_article[self.postings_range(terms[0].0)].to_vec();
+        for &(term, _) in &terms[1..] {
+            candidates = intersect_sorted(
+                &candidates,
+                &self.posting_article[self.postings_range(term)],
+            );
+        }
+        if candidates.is_empty() {
+            return;
+        }
+        let positions: Vec<Vec<Vec<u32>>> = terms
+            .iter()
+            .map(|&(term, _)| self.positions_in(term, &candidates))
+            .collect();
         let idf: f32 = terms
             .iter()
             .map(|&(term, _)| self.idf(self.document_frequency(term)))
             .sum();
-        let (first_term, first_offset) = terms[0];
-        let mut candidates: Vec<(u32, Vec<u32>)> = self
-            .term_positions(first_term)
-            .into_iter()
-            .map(|(article, positions)| {
-                let starts = positions
-                    .iter()
-                    .filter_map(|&p| p.checked_sub(first_offset))
-                    .collect();
-                (article, starts)
-            })
-            .collect();
-        for &(term, offset) in &terms[1..] {
-            let others: HashMap<u32, Vec<u32>> = self.term_positions(term).into_iter().collect();
-            candidates.retain_mut(|(article, starts)| {
-                let Some(positions) = others.get(article) else {
-                    return false;
-                };
-                starts.retain(|start| positions.binary_search(&(start + offset)).is_ok());
-                !starts.is_empty()
-            });
-        }
         let averages = self.averages_cached(accumulator);
-        for (article, starts) in candidates {
+        for (candidate_idx, &article) in candidates.iter().enumerate() {
+            let (_, first_offset) = terms[0];
+            let starts: Vec<u32> =
+                positions[0][candidate_idx]
+                    .iter()
+                    .filter_map(|&position| position.checked_sub(first_offset))
+                    .filter(|&start| {
+                        terms.iter().zip(&positions).skip(1).all(
+                            |(&(_, offset), term_positions)| {
+                                term_positions[candidate_idx]
+                                    .binary_search(&start.saturating_add(offset))
+                                    .is_ok()
+                            },
+                        )
+                    })
+                    .collect();
+            if starts.is_empty() {
+                continue;
+            }
             let article = article as usize;
             let title_length = self.title_lengths[article];
             let title_count = starts.iter().filter(|&&start| start < title_length).count() as u32;
@@ -342,6 +423,24 @@ impl SearchIndex {
             accumulator.add(article, score);
         }
     }
+}
+
+/// The values in both sorted lists.
+fn intersect_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Sums clause scores per article, keeping only articles that matched every clause so far.
@@ -406,6 +505,17 @@ fn write_varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
+/// The cursor after the varint at `cursor`.
+fn skip_varint(bytes: &[u8], mut cursor: usize) -> usize {
+    while let Some(&byte) = bytes.get(cursor) {
+        cursor += 1;
+        if byte & 0x80 == 0 {
+            break;
+        }
+    }
+    cursor
+}
+
 /// Reads one varint at `cursor`, returning it and the next cursor. Truncated input reads as the
 /// bits present, so a damaged index gives wrong positions, never a panic.
 fn read_varint(bytes: &[u8], mut cursor: usize) -> (u32, usize) {
@@ -424,11 +534,52 @@ fn read_varint(bytes: &[u8], mut cursor: usize) -> (u32, usize) {
     (value, cursor)
 }
 
-struct BuildPosting {
-    article: u32,
-    title_count: u32,
-    body_count: u32,
-    positions: Vec<u32>,
+/// FxHash (from rustc): much faster than SipHash for the short words the builder looks up millions
+/// of times. Its inputs are the collection's own text, so hash flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(byte as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// One term's postings while building: `(article, title count, body count)` in article order,
+/// and their positions already varint-encoded, so no posting needs an allocation of its own.
+#[derive(Default)]
+struct TermBuild {
+    postings: Vec<(u32, u32, u32)>,
+    positions: Vec<u8>,
 }
 
 /// Collects postings article by article, then lays them out term by term.
@@ -439,12 +590,13 @@ struct Builder {
     body_lengths: Vec<u32>,
     /// Each distinct normalised word seen so far and its term (`None` for stop words), so each
     /// word is stemmed once, not once per occurrence.
-    word_terms: HashMap<String, Option<u32>>,
+    word_terms: FastMap<String, Option<u32>>,
     term_names: Vec<String>,
-    term_ids: HashMap<String, u32>,
-    /// Per term, its postings in article order.
-    term_postings: Vec<Vec<BuildPosting>>,
+    term_ids: FastMap<String, u32>,
+    terms: Vec<TermBuild>,
     scratch: String,
+    /// `(term, position)` of the article being added; kept to reuse its allocation.
+    occurrences: Vec<(u32, u32)>,
 }
 
 impl Builder {
@@ -455,7 +607,8 @@ impl Builder {
     fn add_parts(&mut self, id: &str, title: &str, body: &str) {
         let article = self.doc_ids.len() as u32;
         self.doc_ids.push(id.to_owned());
-        let mut occurrences: Vec<(u32, u32)> = Vec::new();
+        let mut occurrences = std::mem::take(&mut self.occurrences);
+        occurrences.clear();
         let title_length = self.collect_terms(title, 0, &mut occurrences);
         // The gap is wider than any phrase can be, so no phrase matches across title and body.
         let body_start = title_length + MAX_QUERY_WORDS as u32 + 1;
@@ -464,20 +617,20 @@ impl Builder {
         self.body_lengths.push(body_length);
         occurrences.sort_unstable();
         for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
-            let term = run[0].0 as usize;
-            let positions: Vec<u32> = run.iter().map(|&(_, position)| position).collect();
-            let title_count = positions
+            let term = &mut self.terms[run[0].0 as usize];
+            let title_count = run
                 .iter()
-                .filter(|&&position| position < title_length)
+                .filter(|&&(_, position)| position < title_length)
                 .count() as u32;
-            let body_count = positions.len() as u32 - title_count;
-            self.term_postings[term].push(BuildPosting {
-                article,
-                title_count,
-                body_count,
-                positions,
-            });
+            let body_count = run.len() as u32 - title_count;
+            term.postings.push((article, title_count, body_count));
+            let mut previous = 0;
+            for &(_, position) in run {
+                write_varint(&mut term.positions, position - previous);
+                previous = position;
+            }
         }
+        self.occurrences = occurrences;
     }
 
     /// Pushes `(term, position)` for every indexed word of `text`; returns the number of words.
@@ -514,14 +667,15 @@ impl Builder {
         let id = self.term_names.len() as u32;
         self.term_names.push(term.to_owned());
         self.term_ids.insert(term.to_owned(), id);
-        self.term_postings.push(Vec::new());
+        self.terms.push(TermBuild::default());
         id
     }
 
     fn finish(self) -> SearchIndex {
         let mut order: Vec<usize> = (0..self.term_names.len()).collect();
         order.sort_unstable_by(|&a, &b| self.term_names[a].cmp(&self.term_names[b]));
-        let n_postings: usize = self.term_postings.iter().map(Vec::len).sum();
+        let n_postings: usize = self.terms.iter().map(|term| term.postings.len()).sum();
+        let n_position_bytes: usize = self.terms.iter().map(|term| term.positions.len()).sum();
         let mut index = SearchIndex {
             version: SEARCH_INDEX_VERSION,
             doc_ids: self.doc_ids,
@@ -533,26 +687,23 @@ impl Builder {
             posting_article: Vec::with_capacity(n_postings),
             posting_title_count: Vec::with_capacity(n_postings),
             posting_body_count: Vec::with_capacity(n_postings),
-            positions: Vec::new(),
+            positions: Vec::with_capacity(n_position_bytes),
         };
         let mut term_names = self.term_names;
-        let mut term_postings = self.term_postings;
+        let mut terms = self.terms;
         for term in order {
             index.terms.push(std::mem::take(&mut term_names[term]));
             index
                 .postings_start
                 .push(index.posting_article.len() as u32);
             index.positions_start.push(index.positions.len() as u32);
-            for posting in std::mem::take(&mut term_postings[term]) {
-                index.posting_article.push(posting.article);
-                index.posting_title_count.push(posting.title_count);
-                index.posting_body_count.push(posting.body_count);
-                let mut previous = 0;
-                for position in posting.positions {
-                    write_varint(&mut index.positions, position - previous);
-                    previous = position;
-                }
+            let built = std::mem::take(&mut terms[term]);
+            for (article, title_count, body_count) in built.postings {
+                index.posting_article.push(article);
+                index.posting_title_count.push(title_count);
+                index.posting_body_count.push(body_count);
             }
+            index.positions.extend_from_slice(&built.positions);
         }
         index
             .postings_start

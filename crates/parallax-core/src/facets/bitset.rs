@@ -44,6 +44,11 @@ impl Bitset {
         self.len
     }
 
+    /// False for a deserialized set whose storage does not match its size.
+    pub fn is_well_formed(&self) -> bool {
+        self.words.len() == self.len.div_ceil(64)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.words.iter().all(|&word| word == 0)
     }

@@ -368,3 +368,17 @@ fn counts_agree_with_counting_article_by_article() {
         .iter()
         .any(|set| matches!(set, super::ValueSet::Dense(_))));
 }
+
+#[test]
+fn a_serialized_facet_index_is_checked() {
+    let rows = sample_rows();
+    let index = FacetIndex::build(&rows);
+    let json = serde_json::to_string(&index).expect("serialize");
+    let loaded: FacetIndex = serde_json::from_str(&json).expect("deserialize");
+    assert_eq!(loaded.check(), Ok(()));
+    assert_eq!(loaded, index);
+    let mut damaged = loaded;
+    damaged.by_title.push(42);
+    expect!["a sort order does not cover the articles"]
+        .assert_eq(&damaged.check().expect_err("damaged index"));
+}

@@ -351,3 +351,32 @@ fn the_stemmer_follows_porter2() {
         expect!["generously→generous generation→generat communism→communism arsenal→arsenal skies→sky dying→die news→news cries→cri ties→tie gas→gas gaps→gap caresses→caress running→run hopping→hop hoped→hope agreed→agre feed→feed happy→happi enlargement→enlarg militarization→militar nationalism→nation influence→influenc spheres→sphere sphere→sphere russia's→russia nato's→nato 2021→2021 日本→日本"],
     );
 }
+
+#[test]
+fn a_serialized_index_answers_like_the_original_and_damage_is_refused() {
+    let docs = seed_docs();
+    let index = SearchIndex::build(&docs);
+    let json = serde_json::to_string(&index).expect("serialize");
+    let loaded: SearchIndex = serde_json::from_str(&json).expect("deserialize");
+    assert_eq!(loaded.check(), Ok(()));
+    assert_eq!(
+        loaded.search_text("\"spheres of influence\""),
+        index.search_text("\"spheres of influence\"")
+    );
+
+    let mut damaged = loaded.clone();
+    damaged.posting_article[0] = 99;
+    let mut unsorted = loaded.clone();
+    unsorted.terms.swap(0, 1);
+    let mut truncated = loaded;
+    truncated.postings_start.pop();
+    let problems: Vec<String> = [damaged, unsorted, truncated]
+        .iter()
+        .map(|index| index.check().expect_err("damaged index"))
+        .collect();
+    expect![[r#"
+        a posting names an article that does not exist
+        terms are not sorted and unique
+        term tables do not match the number of terms"#]]
+    .assert_eq(&problems.join("\n"));
+}

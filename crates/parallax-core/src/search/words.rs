@@ -59,6 +59,11 @@ impl Iterator for WordSpans<'_> {
 
 /// Appends the search form of `word` to `out`: lower case, accents removed, apostrophes as `'`.
 pub fn normalize_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // The common case, byte by byte: an ASCII word stays ASCII.
+        out.extend(word.bytes().map(|byte| byte.to_ascii_lowercase() as char));
+        return;
+    }
     for ch in word.chars() {
         if is_apostrophe(ch) {
             out.push('\'');
