@@ -222,6 +222,8 @@ pub(crate) struct ParagraphDoc {
     pub words: Vec<ContentWord>,
     /// Term ids of the paragraph's words and adjacent word pairs (with repeats).
     pub term_ids: Vec<usize>,
+    /// The term id of each of `words`, in order.
+    pub word_ids: Vec<usize>,
     /// TF-IDF over the single words.
     pub vector: SparseVector,
 }
@@ -257,6 +259,7 @@ impl<'a> Corpus<'a> {
                     continue;
                 }
                 let mut term_ids = Vec::with_capacity(words.len() * 2);
+                let mut word_ids = Vec::with_capacity(words.len());
                 for (word_idx, word) in words.iter().enumerate() {
                     let id = intern(&mut vocabulary, &mut doc_freq, &word.key);
                     proper_votes.resize(doc_freq.len(), (0, 0));
@@ -266,6 +269,7 @@ impl<'a> Corpus<'a> {
                         proper_votes[id].1 += 1;
                     }
                     term_ids.push(id);
+                    word_ids.push(id);
                     let next = words
                         .get(word_idx + 1)
                         .filter(|n| n.sentence == word.sentence && !n.after_break);
@@ -291,6 +295,7 @@ impl<'a> Corpus<'a> {
                     span: analysis.structure.paragraphs[paragraph_idx].span,
                     words,
                     term_ids,
+                    word_ids,
                     vector: Vec::new(),
                 });
             }
@@ -451,8 +456,12 @@ fn catalogue_row(corpus: &Corpus, event: &Event) -> EventRow {
             passages: Vec::new(),
         })
         .collect();
+    let resolved: Vec<ResolvedProbe> = probes
+        .iter()
+        .map(|probe| ResolvedProbe::new(corpus, probe))
+        .collect();
     for doc in &corpus.docs {
-        if let Some(passage) = match_event(corpus, doc, &probes, &event_vector) {
+        if let Some(passage) = match_event(corpus, doc, &resolved, &event_vector) {
             cells[doc.article_idx].passages.push(passage);
         }
     }
@@ -474,35 +483,111 @@ pub(crate) fn sort_best_first(passages: &mut [Passage]) {
     });
 }
 
+/// A probe looked up once per alignment: its phrases as term ids, its entity mentions per article.
+struct ResolvedProbe<'p> {
+    probe: &'p Probe,
+    /// Phrases whose every word occurs somewhere in the compared articles (others cannot match).
+    phrase_ids: Vec<Vec<usize>>,
+    /// For each article, the mentions of the analysis' entities known under this probe's names.
+    entity_mentions: Vec<Vec<Span>>,
+    /// The probe's rarest word in these articles, for its weight.
+    rarest: Option<usize>,
+}
+
+impl<'p> ResolvedProbe<'p> {
+    fn new(corpus: &Corpus, probe: &'p Probe) -> ResolvedProbe<'p> {
+        let phrase_ids: Vec<Vec<usize>> = probe
+            .phrases
+            .iter()
+            .filter_map(|phrase| {
+                phrase
+                    .iter()
+                    .map(|key| corpus.vocabulary.get(key).copied())
+                    .collect::<Option<Vec<usize>>>()
+            })
+            .collect();
+        let entity_mentions = corpus
+            .articles
+            .iter()
+            .map(|analysis| {
+                if probe.kind != EvidenceKind::Entity {
+                    return Vec::new();
+                }
+                analysis
+                    .entities
+                    .iter()
+                    .filter(|entity| {
+                        probe
+                            .entity_names
+                            .contains(&entity.name.trim().to_lowercase())
+                    })
+                    .flat_map(|entity| entity.mentions.iter().copied())
+                    .collect()
+            })
+            .collect();
+        let rarest = phrase_ids
+            .iter()
+            .flatten()
+            .copied()
+            .min_by_key(|id| corpus.doc_freq[*id]);
+        ResolvedProbe {
+            probe,
+            phrase_ids,
+            entity_mentions,
+            rarest,
+        }
+    }
+}
+
+/// Where a phrase of term ids occurs in a doc as consecutive words with no punctuation between.
+fn find_phrase_ids(doc: &ParagraphDoc, phrase: &[usize]) -> Vec<Span> {
+    let mut found = Vec::new();
+    // Most phrases are absent from most paragraphs: a look-up in the sorted vector rules them out.
+    let present = |id: &usize| doc.vector.binary_search_by_key(id, |(i, _)| *i).is_ok();
+    if phrase.is_empty() || doc.word_ids.len() < phrase.len() || !phrase.iter().all(present) {
+        return found;
+    }
+    for start in 0..=doc.word_ids.len() - phrase.len() {
+        if doc.word_ids[start..start + phrase.len()] != *phrase {
+            continue;
+        }
+        let window = &doc.words[start..start + phrase.len()];
+        let joined = window.iter().all(|w| w.sentence == window[0].sentence)
+            && window[1..].iter().all(|w| !w.after_break);
+        if joined {
+            found.push(Span::new(
+                window[0].span.start,
+                window[phrase.len() - 1].span.end,
+            ));
+        }
+    }
+    found
+}
+
 fn match_event(
     corpus: &Corpus,
     doc: &ParagraphDoc,
-    probes: &[Probe],
+    probes: &[ResolvedProbe],
     event_vector: &SparseVector,
 ) -> Option<Passage> {
-    let analysis = corpus.articles[doc.article_idx];
     let mut evidence = Vec::new();
     let mut covered: Vec<Span> = Vec::new();
     let mut n_distinct = 0;
     let mut has_key_term = false;
     let mut weight = 0.0;
     // Key terms come first in `probes`, so an entity found at the same words adds nothing new.
-    for probe in probes {
-        let mut spans: Vec<Span> = probe
-            .phrases
+    for resolved in probes {
+        let probe = resolved.probe;
+        let mut spans: Vec<Span> = resolved
+            .phrase_ids
             .iter()
-            .flat_map(|phrase| terms::find_phrase(&doc.words, phrase))
+            .flat_map(|phrase| find_phrase_ids(doc, phrase))
             .collect();
-        if probe.kind == EvidenceKind::Entity {
-            for entity in &analysis.entities {
-                if probe
-                    .entity_names
-                    .contains(&entity.name.trim().to_lowercase())
-                {
-                    spans.extend(entity.mentions.iter().filter(|m| doc.span.contains(**m)));
-                }
-            }
-        }
+        spans.extend(
+            resolved.entity_mentions[doc.article_idx]
+                .iter()
+                .filter(|mention| doc.span.contains(**mention)),
+        );
         if spans.is_empty() {
             continue;
         }
@@ -515,18 +600,12 @@ fn match_event(
         if is_new {
             n_distinct += 1;
             has_key_term |= probe.kind == EvidenceKind::KeyTerm;
-            let rarest = probe
-                .phrases
-                .iter()
-                .flatten()
-                .filter_map(|key| corpus.vocabulary.get(key).copied())
-                .min_by_key(|id| corpus.doc_freq[*id]);
             let base = if probe.kind == EvidenceKind::KeyTerm {
                 1.0
             } else {
                 0.5
             };
-            weight += base * corpus.specificity(rarest);
+            weight += base * corpus.specificity(resolved.rarest);
         }
         covered.extend(spans.iter().copied());
         evidence.push(Evidence {

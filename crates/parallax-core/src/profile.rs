@@ -395,11 +395,15 @@ fn actor_labels(
     let mut words: BTreeMap<String, (Vec<Span>, HashMap<String, usize>)> = BTreeMap::new();
     let mut cues = Vec::new();
     let mut seen_sentences: Vec<Span> = Vec::new();
+    // Several mentions often share a sentence; its words are computed once.
+    let mut words_of_sentence: HashMap<Span, Vec<ContentWord>> = HashMap::new();
     for mention in &mentions {
         let Some(sentence) = analysis.structure.sentence_at(mention.start) else {
             continue;
         };
-        let sentence_words = terms::content_words_in(text, &[sentence], sentence, 0);
+        let sentence_words = words_of_sentence
+            .entry(sentence)
+            .or_insert_with(|| terms::content_words_in(text, &[sentence], sentence, 0));
         let positions: Vec<usize> = sentence_words
             .iter()
             .enumerate()

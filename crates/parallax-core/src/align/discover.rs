@@ -12,7 +12,7 @@
 //! rare they are in all compared articles and preferring names, so that "Kessler glassworks" beats
 //! "workers".
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::terms::is_calendar_word;
 use super::{
@@ -41,6 +41,7 @@ pub(super) fn candidates(corpus: &Corpus, catalogued: &[(usize, usize)]) -> Vec<
     if corpus.articles.len() < 2 || n_docs < 2 {
         return Vec::new();
     }
+    let catalogued: HashSet<(usize, usize)> = catalogued.iter().copied().collect();
     let mut key_of = vec![""; corpus.doc_freq.len()];
     for (key, id) in &corpus.vocabulary {
         key_of[*id] = key.as_str();

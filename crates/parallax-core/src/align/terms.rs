@@ -7,6 +7,9 @@
 //! one word together, and both sides of every comparison go through it, so a stem that is not a
 //! real word does no harm.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::span::Span;
 use crate::text::{self, Structure, TokenKind};
 
@@ -224,7 +227,9 @@ const STOPWORDS: &[&str] = &[
 ];
 
 pub(crate) fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(lower)
 }
 
 /// Days and months are capitalised but are not names, and they make poor names for events.
@@ -273,7 +278,11 @@ const SPELLING_VARIANTS: &[(&str, &str)] = &[
 
 /// Reduces a lower-case word to a stem shared by its inflections and close derivations.
 pub(crate) fn stem(lower: &str) -> String {
-    let mut word = lower.replace(['’', '‘'], "'");
+    let mut word = if lower.contains(['’', '‘']) {
+        lower.replace(['’', '‘'], "'")
+    } else {
+        lower.to_string()
+    };
     // Possessives: "russia's" and "states'" are about Russia and states.
     if let Some(stripped) = word.strip_suffix("'s") {
         word = stripped.to_string();
