@@ -203,6 +203,34 @@ pub fn layers(highlights: &[Highlight]) -> Vec<(Layer, usize)> {
     counted
 }
 
+/// The layers to show, given every layer id in legend order and the URL's `layers` value (`None`
+/// shows them all); unknown ids in the URL are ignored.
+pub fn shown_layers(all_ids: &[String], param: Option<&str>) -> Vec<String> {
+    match param {
+        None => all_ids.to_vec(),
+        Some(value) => {
+            let listed: Vec<&str> = value.split(',').collect();
+            all_ids
+                .iter()
+                .filter(|id| listed.contains(&id.as_str()))
+                .cloned()
+                .collect()
+        }
+    }
+}
+
+/// The URL's `layers` value after toggling `id`: `None` when every layer shows (so the usual view has
+/// the shortest URL), otherwise the shown ids in legend order, so one view has one URL.
+pub fn toggle_layer(all_ids: &[String], shown: &[String], id: &str) -> Option<String> {
+    let now_shown = |known: &String| (known == id) != shown.contains(known);
+    let next: Vec<&str> = all_ids
+        .iter()
+        .filter(|known| now_shown(known))
+        .map(String::as_str)
+        .collect();
+    (next.len() != all_ids.len()).then(|| next.join(","))
+}
+
 /// Cuts `within` (one paragraph) into segments so that each segment is covered by one fixed set of
 /// the highlights for which `shown` is true. Overlapping and nested highlights split the text at
 /// every boundary, so no text is lost or repeated; parts of highlights outside `within` are ignored.
@@ -505,6 +533,36 @@ mod tests {
                 ("Anonymous sources".to_owned(), 1),
                 ("Loaded language".to_owned(), 1),
             ]
+        );
+    }
+
+    #[test]
+    fn toggling_layers_gives_one_url_per_view() {
+        let all: Vec<String> = ["quotes", "sources", "cue-doubt"]
+            .map(String::from)
+            .to_vec();
+        let shown = shown_layers(&all, None);
+        assert_eq!(shown, all);
+        assert_eq!(
+            toggle_layer(&all, &shown, "sources").as_deref(),
+            Some("quotes,cue-doubt")
+        );
+        let shown = shown_layers(&all, Some("cue-doubt,quotes,bogus"));
+        assert_eq!(shown, ["quotes", "cue-doubt"]);
+        assert_eq!(
+            toggle_layer(&all, &shown, "sources"),
+            None,
+            "all shown again: no parameter"
+        );
+        assert_eq!(
+            toggle_layer(&all, &shown, "quotes").as_deref(),
+            Some("cue-doubt")
+        );
+        let none = shown_layers(&all, Some(""));
+        assert!(none.is_empty());
+        assert_eq!(
+            toggle_layer(&all, &none, "cue-doubt").as_deref(),
+            Some("cue-doubt")
         );
     }
 

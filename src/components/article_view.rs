@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::components::{
     AnnotatedParagraph, ArticleMeta, ExplanationPanel, HighlightLegend, RemovedLines,
 };
-use crate::highlight::{highlights, layers, segments};
+use crate::highlight::{highlights, layers, segments, shown_layers, toggle_layer};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -48,35 +48,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .map(|(_, index)| *index);
 
     let all_ids: Vec<String> = counted.iter().map(|(layer, _)| layer.id.clone()).collect();
-    let shown: Vec<String> = match &props.layers {
-        None => all_ids.clone(),
-        Some(value) => value
-            .split(',')
-            .filter(|id| all_ids.iter().any(|known| known == id))
-            .map(str::to_owned)
-            .collect(),
-    };
+    let shown = shown_layers(&all_ids, props.layers.as_deref());
     let on_toggle = {
         let on_set_layers = props.on_set_layers.clone();
         let shown = shown.clone();
-        Callback::from(move |id: String| {
-            let mut next: Vec<String> = shown
-                .iter()
-                .filter(|known| **known != id)
-                .cloned()
-                .collect();
-            if next.len() == shown.len() {
-                next.push(id);
-            }
-            let every = all_ids.iter().all(|known| next.contains(known));
-            // Keep the URL short and stable: no parameter when everything shows, ids in legend order.
-            let ordered: Vec<&str> = all_ids
-                .iter()
-                .filter(|known| next.contains(known))
-                .map(String::as_str)
-                .collect();
-            on_set_layers.emit((!every).then(|| ordered.join(",")));
-        })
+        Callback::from(move |id: String| on_set_layers.emit(toggle_layer(&all_ids, &shown, &id)))
     };
     let on_select = {
         let (chosen, article) = (chosen.clone(), article.clone());
