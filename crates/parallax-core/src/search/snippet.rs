@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::parse::{Clause, ParsedQuery};
 use super::stem::stem;
-use super::words::{is_stop_word, normalize, word_spans};
+use super::words::{is_stop_word, normalize_into, word_spans};
 use crate::span::Span;
 
 /// A short plain-text excerpt and the byte ranges of `text` to mark as matches.
@@ -27,6 +27,7 @@ struct Match {
 
 struct Analysed {
     spans: Vec<Span>,
+    /// Empty for stop words and for words that cannot match the query.
     normalized: Vec<String>,
     /// `None` for stop words; empty for words that cannot match the query.
     stems: Vec<Option<String>>,
@@ -35,7 +36,8 @@ struct Analysed {
 /// Splits `text` into words and stems those that may match `query`.
 ///
 /// Stemming only removes endings, so a word can only match a clause that starts with the same
-/// letter; the others are left unstemmed, which makes a snippet several times cheaper.
+/// letter; the others are left empty (unnormalised, unstemmed), which makes a snippet several
+/// times cheaper.
 fn analyse(text: &str, query: &ParsedQuery) -> Analysed {
     let mut first_bytes: Vec<u8> = Vec::new();
     for clause in &query.clauses {
@@ -52,26 +54,28 @@ fn analyse(text: &str, query: &ParsedQuery) -> Analysed {
         }
     }
     let spans: Vec<Span> = word_spans(text).collect();
-    let normalized: Vec<String> = spans
-        .iter()
-        .map(|span| normalize(span.slice(text)))
-        .collect();
-    let stems = normalized
-        .iter()
-        .map(|word| {
-            if is_stop_word(word) {
-                None
-            } else if word
-                .bytes()
-                .next()
-                .is_some_and(|first| first_bytes.contains(&first))
-            {
-                Some(stem(word))
-            } else {
-                Some(String::new())
-            }
-        })
-        .collect();
+    let mut normalized = Vec::with_capacity(spans.len());
+    let mut stems = Vec::with_capacity(spans.len());
+    let mut scratch = String::new();
+    for span in &spans {
+        scratch.clear();
+        normalize_into(span.slice(text), &mut scratch);
+        if !scratch
+            .bytes()
+            .next()
+            .is_some_and(|first| first_bytes.contains(&first))
+        {
+            // Empty strings do not allocate; they match no clause.
+            normalized.push(String::new());
+            stems.push(Some(String::new()));
+        } else if is_stop_word(&scratch) {
+            normalized.push(String::new());
+            stems.push(None);
+        } else {
+            stems.push(Some(stem(&scratch)));
+            normalized.push(scratch.clone());
+        }
+    }
     Analysed {
         spans,
         normalized,
