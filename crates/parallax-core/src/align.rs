@@ -21,6 +21,10 @@
 //! distinctive shared terms. Candidates that the catalogue already covers are left out; the rest
 //! become rows marked [`EventOrigin::Discovered`], so imported articles align too.
 //!
+//! For the compare view: [`align`] for the chosen articles (catalogue rows and discovered rows),
+//! [`align_to_catalogue`] over a whole pack for "start from an event" ([`Alignment::articles_covering`]),
+//! [`discover`] when there is no catalogue, then `crate::profile::profiles` for the column profiles.
+//!
 //! The module is pure computation over [`Analysis`] values: no I/O, deterministic output.
 
 mod discover;
@@ -151,6 +155,16 @@ impl Alignment {
 /// Works with any number of articles (one, or none, gives rows with one or no cells) and any
 /// catalogue, including an empty one. Never panics; the output depends only on the input.
 pub fn align(articles: &[&Analysis], catalogue: &[Event]) -> Alignment {
+    align_with(articles, catalogue, true)
+}
+
+/// Only the catalogue's events, without discovery: cheap enough to run over a whole pack, which
+/// is what "start from an event" needs (discovery compares every paragraph with every other).
+pub fn align_to_catalogue(articles: &[&Analysis], catalogue: &[Event]) -> Alignment {
+    align_with(articles, catalogue, false)
+}
+
+fn align_with(articles: &[&Analysis], catalogue: &[Event], with_discovery: bool) -> Alignment {
     let corpus = Corpus::build(articles);
     let mut rows: Vec<(usize, EventRow)> = Vec::new();
     for (event_idx, event) in catalogue.iter().enumerate() {
@@ -166,20 +180,25 @@ pub fn align(articles: &[&Analysis], catalogue: &[Event]) -> Alignment {
             rows.push((event_idx, row));
         }
     }
-    let catalogued: Vec<(usize, usize)> = rows
-        .iter()
-        .flat_map(|(_, row)| {
-            row.cells.iter().flat_map(|cell| {
-                cell.passages
-                    .iter()
-                    .map(move |passage| (cell.article_idx, passage.paragraph))
+    let catalogued: Vec<(usize, usize)> = if !with_discovery {
+        Vec::new()
+    } else {
+        rows.iter()
+            .flat_map(|(_, row)| {
+                row.cells.iter().flat_map(|cell| {
+                    cell.passages
+                        .iter()
+                        .map(move |passage| (cell.article_idx, passage.paragraph))
+                })
             })
-        })
-        .collect();
-    for (candidate_idx, row) in discover::candidates(&corpus, &catalogued)
-        .into_iter()
-        .enumerate()
-    {
+            .collect()
+    };
+    let candidates = if with_discovery {
+        discover::candidates(&corpus, &catalogued)
+    } else {
+        Vec::new()
+    };
+    for (candidate_idx, row) in candidates.into_iter().enumerate() {
         rows.push((catalogue.len() + candidate_idx, row));
     }
     // Events every article covers first, then by how many cover them; curated before discovered.

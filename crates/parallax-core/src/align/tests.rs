@@ -438,3 +438,40 @@ fn discovery_pairs_two_unseen_accounts() {
         "#]],
     );
 }
+
+/// The seed catalogue parses into the core's types, has no curation problems, and "start from an
+/// event" over the whole pack (catalogue only, no discovery) lists the articles of each event.
+#[test]
+fn seed_catalogue_is_complete_and_lists_articles_per_event() {
+    let catalogue = seed_catalogue();
+    let analyses: Vec<Analysis> = SEEDS.iter().map(|(_, raw)| analyze(raw)).collect();
+    let articles: Vec<&Analysis> = analyses.iter().collect();
+    let alignment = super::align_to_catalogue(&articles, &catalogue.events);
+    let mut out = format!("problems: {:?}\n", catalogue.problems());
+    for event in &catalogue.events {
+        let covering: Vec<&str> = alignment
+            .articles_covering(&event.id)
+            .into_iter()
+            .map(|idx| SEEDS[idx].0)
+            .collect();
+        out.push_str(&format!(
+            "{} {:?}: {covering:?}\n",
+            event.id,
+            event.date_range()
+        ));
+    }
+    assert!(alignment
+        .rows
+        .iter()
+        .all(|row| row.origin == EventOrigin::Catalogue));
+    expect![[r#"
+        problems: []
+        nato-enlargement (Some("1990"), Some("2024")): ["001", "002", "004"]
+        stoltenberg-spheres-of-influence (Some("2021-12"), Some("2021-12")): ["002"]
+        defence-spending-targets (Some("2014"), Some("2025-06-25")): ["004"]
+        crimea-maidan-ukraine-path (Some("2013-11"), Some("2014-03")): ["001", "002", "004"]
+        militarisation-arms-race (Some("2014"), Some("2025")): ["000", "001", "004"]
+        lithuania-belarus-dispute (Some("2020"), Some("2025")): ["000"]
+    "#]]
+    .assert_eq(&out);
+}
