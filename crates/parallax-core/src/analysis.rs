@@ -43,17 +43,20 @@ pub fn analyze(raw: &str) -> Analysis {
     let structure = text::structure(&text);
     let found = attribution::find(&text, &structure);
     let entities = entities::find(&text, &structure);
-    let cues = cues::find(&text, &structure, &found);
+    // The cue, frame, topic and integrity rules read the same lexicon words: split them once.
+    let words = cues::lexicon::words(&text, &structure);
+    let cues = cues::find_with_words(&text, &structure, &words, &found);
     let title_cues = metadata
         .title
         .as_deref()
         .map(cues::find_in_title)
         .unwrap_or_default();
-    let frames = frames::find(&text, &structure);
-    let topics = topics::assign(&text, &structure);
-    let integrity = integrity::check(
+    let frames = frames::find_with_words(&structure, &words);
+    let topics = topics::assign_with_words(&words);
+    let integrity = integrity::check_with_words(
         &text,
         &structure,
+        &words,
         &integrity::Context {
             metadata: &metadata,
             removed: &cleaned.removed,

@@ -200,13 +200,27 @@ fn cue_lexicon() -> &'static Lexicon {
 
 /// Finds the framing cues of one clean text, in text order.
 pub fn find(text: &str, structure: &Structure, attributions: &Attributions) -> Vec<Cue> {
-    let words = lexicon::words(text, structure);
+    find_with_words(
+        text,
+        structure,
+        &lexicon::words(text, structure),
+        attributions,
+    )
+}
+
+/// [`find`] with the words already split; the analysis splits them once for all its modules.
+pub(crate) fn find_with_words(
+    text: &str,
+    structure: &Structure,
+    words: &[Word],
+    attributions: &Attributions,
+) -> Vec<Cue> {
     let quoted = quotes::find(text, structure);
     let quote_index = SpanIndex::new(quoted.iter().map(|quote| quote.inner));
     let in_quote = |span: Span| quote_index.any_contains(span);
     let lexicon = cue_lexicon();
     let mut cues = Vec::new();
-    for found in lexicon.find(&words) {
+    for found in lexicon.find(words) {
         let entry = &lexicon.entries[found.entry];
         let group = &lexicon.groups[entry.group];
         let kind_id = group.id.split('.').next().unwrap_or("");
@@ -221,7 +235,7 @@ pub fn find(text: &str, structure: &Structure, attributions: &Attributions) -> V
             in_quote: in_quote(found.span),
         });
     }
-    cues.extend(scare_quotes(text, &words, &quoted, attributions));
+    cues.extend(scare_quotes(text, words, &quoted, attributions));
     cues.sort_by_key(|cue| (cue.span.start, cue.span.end, cue.kind));
     cues
 }

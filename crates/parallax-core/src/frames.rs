@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cues::lexicon::{self, Lexicon};
+use crate::cues::lexicon::{self, Lexicon, Word};
 use crate::span::Span;
 use crate::text::Structure;
 
@@ -166,9 +166,13 @@ fn frame_lexicon() -> &'static Lexicon {
 
 /// Scores every paragraph of the text for the codebook frames.
 pub fn find(text: &str, structure: &Structure) -> ArticleFrames {
+    find_with_words(structure, &lexicon::words(text, structure))
+}
+
+/// [`find`] with the words already split; the analysis splits them once for all its modules.
+pub(crate) fn find_with_words(structure: &Structure, words: &[Word]) -> ArticleFrames {
     let lexicon = frame_lexicon();
-    let words = lexicon::words(text, structure);
-    let matches = lexicon.find(&words);
+    let matches = lexicon.find(words);
     let mut paragraphs = Vec::with_capacity(structure.paragraphs.len());
     let mut match_idx = 0;
     for (paragraph_idx, paragraph) in structure.paragraphs.iter().enumerate() {

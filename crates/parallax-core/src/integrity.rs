@@ -261,6 +261,16 @@ pub struct Context<'a> {
 
 /// Finds the integrity signals of one article, in a fixed order: page-level signals first, then text-level ones in text order.
 pub fn check(text: &str, structure: &Structure, context: &Context<'_>) -> Vec<Signal> {
+    check_with_words(text, structure, &lexicon::words(text, structure), context)
+}
+
+/// [`check`] with the words already split; the analysis splits them once for all its modules.
+pub(crate) fn check_with_words(
+    text: &str,
+    structure: &Structure,
+    words: &[Word],
+    context: &Context<'_>,
+) -> Vec<Signal> {
     let mut signals = Vec::new();
     let metadata = context.metadata;
     if metadata.byline.is_none() && metadata.authors.is_empty() && metadata.author.is_none() {
@@ -326,16 +336,15 @@ pub fn check(text: &str, structure: &Structure, context: &Context<'_>) -> Vec<Si
             prompt: PROMPT_WEEKDAY.to_string(),
         });
     }
-    let words = lexicon::words(text, structure);
-    let sentences = sentence_ranges(&words);
+    let sentences = sentence_ranges(words);
     let printed = printed_range(metadata);
     let facts = reference_facts();
-    let titled = titled_mentions(text, &words, &sentences, facts);
-    let events = event_mentions(&words, &sentences, facts);
+    let titled = titled_mentions(text, words, &sentences, facts);
+    let events = event_mentions(words, &sentences, facts);
     if let Some((from, to, printed_text)) = &printed {
         office_contradictions(
             &titled,
-            &words,
+            words,
             &sentences,
             facts,
             (*from, *to, printed_text),
@@ -344,7 +353,7 @@ pub fn check(text: &str, structure: &Structure, context: &Context<'_>) -> Vec<Si
         stale_events(&events, facts, (*from, printed_text), &mut signals);
     }
     earliest_date(
-        &words,
+        words,
         &sentences,
         &titled,
         &events,
@@ -352,10 +361,10 @@ pub fn check(text: &str, structure: &Structure, context: &Context<'_>) -> Vec<Si
         printed.as_ref(),
         &mut signals,
     );
-    signals.extend(unconfirmed_experts(text, &words, &sentences, facts));
+    signals.extend(unconfirmed_experts(text, words, &sentences, facts));
     signals.extend(unsourced_statistics(
         text,
-        &words,
+        words,
         &sentences,
         structure,
         context.attributions,
@@ -382,9 +391,8 @@ fn sentence_has(words: &[Word], range: &std::ops::Range<usize>, list: &[&str]) -
 /// Whether any phrase of `list` (one or more words) appears among the words of `range`.
 fn sentence_has_phrase(words: &[Word], range: std::ops::Range<usize>, list: &[&str]) -> bool {
     list.iter().any(|phrase| {
-        let keys: Vec<&str> = phrase.split(' ').collect();
         range.clone().any(|start| {
-            keys.iter().enumerate().all(|(offset, key)| {
+            phrase.split(' ').enumerate().all(|(offset, key)| {
                 let Some(word) = words
                     .get(start + offset)
                     .filter(|_| start + offset < range.end)
@@ -392,7 +400,7 @@ fn sentence_has_phrase(words: &[Word], range: std::ops::Range<usize>, list: &[&s
                     return false;
                 };
                 // "May" with a capital is the month, not the modal verb.
-                word.lower == *key && !(word.capitalised && word.lower == "may")
+                word.lower == key && !(word.capitalised && word.lower == "may")
             })
         })
     })
@@ -496,7 +504,7 @@ fn find_phrase(words: &[Word], window: std::ops::Range<usize>, keys: &[String]) 
         let last = start + keys.len() - 1;
         let fits = last < end
             && keys.iter().enumerate().all(|(offset, key)| {
-                words[start + offset].key == *key || words[start + offset].lower == *key
+                words[start + offset].key() == key || words[start + offset].lower == *key
             });
         fits.then(|| Span::new(words[start].span.start, words[last].span.end))
     })
@@ -606,11 +614,23 @@ fn event_mentions(
         if range.is_empty() {
             continue;
         }
+        // Only words that are some event's keyword can take part: most sentences have none.
+        let hits: Vec<usize> = range
+            .clone()
+            .filter(|&w| facts.is_event_keyword(&words[w]))
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
         for (event_idx, event) in facts.events.iter().enumerate() {
             let matched = event.keyword_sets.iter().find_map(|set| {
                 let positions: Option<Vec<usize>> = set
                     .iter()
-                    .map(|keyword| range.clone().find(|&w| keyword_matches(keyword, &words[w])))
+                    .map(|keyword| {
+                        hits.iter()
+                            .copied()
+                            .find(|&w| keyword_matches(keyword, &words[w]))
+                    })
                     .collect();
                 positions
             });
@@ -722,10 +742,11 @@ fn earliest_date(
         ));
     }
     for range in sentences {
-        if range.is_empty() || sentence_has(words, range, FUTURE_WORDS) {
+        let years = years_in(words, range.clone());
+        if years.is_empty() || sentence_has(words, range, FUTURE_WORDS) {
             continue;
         }
-        for (idx, year) in years_in(words, range.clone()) {
+        for (idx, year) in years {
             let previous = idx
                 .checked_sub(1)
                 .filter(|&p| p >= range.start)

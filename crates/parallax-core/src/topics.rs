@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cues::lexicon::{self, Lexicon};
+use crate::cues::lexicon::{self, Lexicon, Word};
 use crate::span::Span;
 use crate::text::Structure;
 
@@ -69,12 +69,16 @@ pub fn taxonomy() -> Vec<TaxonomyTopic> {
 
 /// Assigns topics to a clean text, highest score first.
 pub fn assign(text: &str, structure: &Structure) -> Vec<Topic> {
+    assign_with_words(&lexicon::words(text, structure))
+}
+
+/// [`assign`] with the words already split; the analysis splits them once for all its modules.
+pub(crate) fn assign_with_words(words: &[Word]) -> Vec<Topic> {
     let lexicon = topic_lexicon();
-    let words = lexicon::words(text, structure);
     let n_words = words.iter().filter(|word| !word.is_number).count();
     let threshold = MIN_SCORE.max(u32::try_from(n_words / WORDS_PER_POINT).unwrap_or(u32::MAX));
     let mut per_group: Vec<Tally> = vec![Tally::default(); lexicon.groups.len()];
-    for found in lexicon.find(&words) {
+    for found in lexicon.find(words) {
         let entry = &lexicon.entries[found.entry];
         let tally = &mut per_group[entry.group];
         tally.evidence.push(found.span);

@@ -18,6 +18,7 @@
 //! `skip-when-negated` ignores matches right after "not", "no", "never" or a word ending in "n't".
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::span::Span;
 use crate::text::{self, Structure, TokenKind};
@@ -26,10 +27,10 @@ use crate::text::{self, Structure, TokenKind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Word {
     pub span: Span,
-    /// Lower case, curly apostrophes straightened, a trailing possessive "'s" removed.
-    pub key: String,
-    /// Lower case as written, possessive kept ("don't", "russia's").
+    /// Lower case as written, curly apostrophes straightened, possessive kept ("don't", "russia's").
     pub lower: String,
+    /// The length of [`Word::key`] inside `lower`.
+    key_len: usize,
     pub capitalised: bool,
     pub is_number: bool,
     /// Index of the sentence (over the whole text) the word belongs to.
@@ -38,28 +39,52 @@ pub(crate) struct Word {
     pub after_break: bool,
 }
 
+impl Word {
+    fn new(span: Span, lower: String, written: &str, sentence: usize, after_break: bool) -> Word {
+        let key_len = lower
+            .strip_suffix("'s")
+            .filter(|rest| !rest.is_empty())
+            .map_or(lower.len(), str::len);
+        let first = written.chars().next();
+        Word {
+            span,
+            lower,
+            key_len,
+            capitalised: first.is_some_and(char::is_uppercase),
+            is_number: first.is_some_and(char::is_numeric),
+            sentence,
+            after_break,
+        }
+    }
+
+    /// Lower case without a trailing possessive "'s" ("russia's" → "russia"): what lexicon entries match.
+    pub fn key(&self) -> &str {
+        &self.lower[..self.key_len]
+    }
+}
+
 /// Splits the text into lexicon words, sentence by sentence.
 pub(crate) fn words(text: &str, structure: &Structure) -> Vec<Word> {
     let mut out = Vec::new();
     for (sentence_idx, sentence) in structure.sentences().enumerate() {
         let mut after_break = true;
         for token in text::tokens(text, sentence) {
+            let written = token.span.slice(text);
             match token.kind {
                 TokenKind::Punct => after_break = true,
-                TokenKind::Number => {
-                    out.push(Word {
-                        span: token.span,
-                        key: token.lower.clone(),
-                        lower: token.lower,
-                        capitalised: false,
-                        is_number: true,
-                        sentence: sentence_idx,
-                        after_break,
-                    });
+                TokenKind::Word if written.contains(['-', '‐']) => {
+                    push_word_parts(text, token.span, sentence_idx, after_break, &mut out);
                     after_break = false;
                 }
-                TokenKind::Word => {
-                    push_word_parts(text, token.span, sentence_idx, after_break, &mut out);
+                TokenKind::Word | TokenKind::Number => {
+                    // The tokenizer's lower-case form is reused: most words need no new allocation.
+                    out.push(Word::new(
+                        token.span,
+                        token.lower,
+                        written,
+                        sentence_idx,
+                        after_break,
+                    ));
                     after_break = false;
                 }
             }
@@ -68,7 +93,7 @@ pub(crate) fn words(text: &str, structure: &Structure) -> Vec<Word> {
     out
 }
 
-/// Pushes the parts of one word token, split at hyphens ("secretary-general" → "secretary", "general").
+/// Pushes the parts of one hyphenated token ("secretary-general" → "secretary", "general").
 fn push_word_parts(
     text: &str,
     span: Span,
@@ -85,20 +110,14 @@ fn push_word_parts(
         }
         let part = &written[start..end];
         let lower = part.to_lowercase().replace('’', "'");
-        let key = lower
-            .strip_suffix("'s")
-            .filter(|rest| !rest.is_empty())
-            .unwrap_or(&lower)
-            .to_string();
-        out.push(Word {
-            span: Span::new(span.start + start, span.start + end),
-            key,
+        let part_span = Span::new(span.start + start, span.start + end);
+        out.push(Word::new(
+            part_span,
             lower,
-            capitalised: part.chars().next().is_some_and(char::is_uppercase),
-            is_number: part.chars().next().is_some_and(char::is_numeric),
+            part,
             sentence,
-            after_break: after_break && first,
-        });
+            after_break && first,
+        ));
     };
     for (idx, c) in written.char_indices() {
         if matches!(c, '-' | '‐') {
@@ -127,7 +146,7 @@ enum Piece {
 impl Piece {
     fn matches(&self, word: &Word) -> bool {
         match self {
-            Piece::Exact(exact) => word.key == *exact || word.lower == *exact,
+            Piece::Exact(exact) => word.key() == exact || word.lower == *exact,
             Piece::Prefix(prefix) => word.lower.starts_with(prefix.as_str()),
         }
     }
@@ -156,14 +175,41 @@ pub(crate) struct Entry {
     lowercase_only: bool,
 }
 
+/// FNV-1a: the look-up keys are short words from our own data files, so a simple fast hash does
+/// better than the default DoS-resistant one, which costs more than the rest of matching.
+#[derive(Default)]
+pub(crate) struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A hash map keyed by words, with [`FnvHasher`].
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
+
 /// A parsed data file, indexed by first word.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
     pub groups: Vec<Group>,
     pub entries: Vec<Entry>,
-    exact: HashMap<String, Vec<usize>>,
+    exact: WordMap<Vec<usize>>,
     /// Prefix entries keyed by their first four characters.
-    by_prefix: HashMap<String, Vec<usize>>,
+    by_prefix: WordMap<Vec<usize>>,
     /// Lines that could not be read, with their line number; a test keeps this empty for our files.
     pub problems: Vec<String>,
 }
@@ -179,8 +225,13 @@ pub(crate) struct Match {
 
 const PREFIX_KEY_CHARS: usize = 4;
 
-fn prefix_key(word: &str) -> Option<String> {
-    let key: String = word.chars().take(PREFIX_KEY_CHARS).collect();
+/// The first four characters of a word, the key of prefix entries; `None` for shorter words.
+fn prefix_key(word: &str) -> Option<&str> {
+    let end = word
+        .char_indices()
+        .nth(PREFIX_KEY_CHARS)
+        .map_or(word.len(), |(idx, _)| idx);
+    let key = &word[..end];
     (key.chars().count() == PREFIX_KEY_CHARS).then_some(key)
 }
 
@@ -258,7 +309,7 @@ impl Lexicon {
             Piece::Exact(word) => self.exact.entry(word.clone()).or_default().push(idx),
             Piece::Prefix(prefix) => {
                 if let Some(key) = prefix_key(prefix) {
-                    self.by_prefix.entry(key).or_default().push(idx);
+                    self.by_prefix.entry(key.to_string()).or_default().push(idx);
                 }
             }
         }
@@ -272,12 +323,12 @@ impl Lexicon {
         let mut idx = 0;
         while idx < words.len() {
             let word = &words[idx];
-            let exact = self.exact.get(&word.key).into_iter().chain(
+            let exact = self.exact.get(word.key()).into_iter().chain(
                 self.exact
                     .get(&word.lower)
-                    .filter(|_| word.key != word.lower),
+                    .filter(|_| word.key() != word.lower),
             );
-            let by_prefix = prefix_key(&word.lower).and_then(|key| self.by_prefix.get(&key));
+            let by_prefix = prefix_key(&word.lower).and_then(|key| self.by_prefix.get(key));
             let mut best: Option<Match> = None;
             for &entry_idx in exact.chain(by_prefix).flatten() {
                 if let Some(found) = self.match_at(entry_idx, words, idx) {
@@ -319,7 +370,7 @@ impl Lexicon {
                 words.get(last + 1 + offset).is_some_and(|next| {
                     next.sentence == words[last].sentence
                         && !next.after_break
-                        && (*expected == next.key
+                        && (expected == next.key()
                             || *expected == next.lower
                             || (expected == "#number" && next.is_number))
                 })
@@ -341,7 +392,7 @@ impl Lexicon {
                 && entry
                     .not_after
                     .iter()
-                    .any(|w| *w == previous.key || *w == previous.lower)
+                    .any(|w| w == previous.key() || *w == previous.lower)
         }) {
             return None;
         }

@@ -1,9 +1,10 @@
 //! Reference facts: office-holders with their terms and dated events, read from `data/reference_facts.txt`.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::BuildHasherDefault;
 
-use crate::cues::lexicon::Word;
+use crate::cues::lexicon::{FnvHasher, Word, WordMap};
 
 /// A calendar day, stored as days since 1970-01-01 so that days compare and subtract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -121,7 +122,10 @@ pub(crate) struct ReferenceFacts {
     pub holders: Vec<Holder>,
     pub events: Vec<Event>,
     /// First word key of every holder name → (holder, name index).
-    by_first_name_word: HashMap<String, Vec<(usize, usize)>>,
+    by_first_name_word: WordMap<Vec<(usize, usize)>>,
+    /// Every exact event keyword, and every prefix keyword without its `*`.
+    event_keywords: HashSet<String, BuildHasherDefault<FnvHasher>>,
+    event_keyword_prefixes: Vec<String>,
     pub problems: Vec<String>,
 }
 
@@ -218,12 +222,34 @@ impl ReferenceFacts {
                     .push((holder_idx, name_idx));
             }
         }
+        for keyword in facts
+            .events
+            .iter()
+            .flat_map(|event| event.keyword_sets.iter().flatten())
+        {
+            match keyword.strip_suffix('*') {
+                Some(prefix) => facts.event_keyword_prefixes.push(prefix.to_string()),
+                None => {
+                    facts.event_keywords.insert(keyword.clone());
+                }
+            }
+        }
         facts
+    }
+
+    /// Whether a word is a keyword of some event.
+    pub fn is_event_keyword(&self, word: &Word) -> bool {
+        self.event_keywords.contains(word.key())
+            || self.event_keywords.contains(&word.lower)
+            || self
+                .event_keyword_prefixes
+                .iter()
+                .any(|prefix| word.lower.starts_with(prefix.as_str()))
     }
 
     /// Holder names starting at word `idx`: (holder, index of the last word of the name), longest names only.
     pub fn names_at(&self, words: &[Word], idx: usize) -> Vec<(usize, usize)> {
-        let Some(candidates) = self.by_first_name_word.get(&words[idx].key) else {
+        let Some(candidates) = self.by_first_name_word.get(words[idx].key()) else {
             return Vec::new();
         };
         let mut found: Vec<(usize, usize)> = Vec::new();
@@ -231,7 +257,8 @@ impl ReferenceFacts {
             let name = &self.holders[holder_idx].names[name_idx];
             let fits = name.iter().enumerate().all(|(offset, key)| {
                 words.get(idx + offset).is_some_and(|word| {
-                    word.sentence == words[idx].sentence && (word.key == *key || word.lower == *key)
+                    word.sentence == words[idx].sentence
+                        && (word.key() == key || word.lower == *key)
                 })
             });
             if fits {
@@ -248,6 +275,6 @@ impl ReferenceFacts {
 pub(crate) fn keyword_matches(keyword: &str, word: &Word) -> bool {
     match keyword.strip_suffix('*') {
         Some(prefix) => word.lower.starts_with(prefix),
-        None => word.key == keyword || word.lower == keyword,
+        None => word.key() == keyword || word.lower == keyword,
     }
 }
