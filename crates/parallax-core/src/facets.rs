@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 pub use bitset::Bitset;
 
 use crate::frames::Frame;
+use crate::integrity::SignalKind;
 use crate::pack::{Pack, PackArticle, NO_BYLINE};
 
 /// The value of the Date facet for an article with no known date.
@@ -178,9 +179,19 @@ pub fn facet_row(article: &PackArticle) -> FacetRow {
     row.push_all(Facet::Cue, analysis.cues.iter().map(|cue| cue.kind.label()));
     row.push_all(
         Facet::Integrity,
-        analysis.integrity.iter().map(|signal| signal.kind.label()),
+        integrity_signals(article).map(SignalKind::label),
     );
     row.finish()
+}
+
+/// The integrity signals worth filtering by. "Earliest possible date" is left out: nearly every
+/// article has one, so as a filter it would select everything.
+fn integrity_signals(article: &PackArticle) -> impl Iterator<Item = SignalKind> + '_ {
+    let signals = &article.analysis.integrity;
+    signals
+        .iter()
+        .map(|signal| signal.kind)
+        .filter(|&kind| kind != SignalKind::EarliestDate)
 }
 
 /// The frames that lead at least one paragraph; "Other" says nothing about framing, so it is left out.
