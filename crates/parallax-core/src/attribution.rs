@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::entities::gazetteer::lexicon;
 use crate::span::Span;
-use crate::text::{tokens, Structure, Token, TokenKind};
+use crate::text::{tokens, Structure, Token, TokenKind, WordList};
 
 use quotes::{find_quotes, Quote};
 use source::{np_backward, np_forward, skip_auxiliaries_backward, Np, NpKind};
@@ -292,6 +292,7 @@ impl<'t> Paragraph<'t> {
             }
         }
         // 2. Reported speech.
+        let mut last_subject: Option<(usize, Np)> = None;
         for idx in 0..self.tokens.len() {
             if in_quote[idx] || used_cues[idx] {
                 continue;
@@ -299,9 +300,10 @@ impl<'t> Paragraph<'t> {
             let draft = if self.is(idx, "according") && self.is(idx + 1, "to") {
                 self.according_to(idx)
             } else {
-                self.reported(idx, &in_quote)
+                self.reported(idx, &in_quote, last_subject.as_ref())
             };
             let Some(mut draft) = draft else { continue };
+            last_subject = draft.np.clone().map(|np| (self.sentence_of[idx], np));
             for (quote_idx, quote) in quotes.iter().enumerate() {
                 let Some(inner) = quote.inner else { continue };
                 if draft.content.contains(inner) && !quote_used[quote_idx] {
@@ -438,7 +440,12 @@ impl<'t> Paragraph<'t> {
     }
 
     /// Reported speech around the speech verb at `idx`, if it is one and its speaker can be read.
-    fn reported(&self, idx: usize, in_quote: &[bool]) -> Option<Draft> {
+    fn reported(
+        &self,
+        idx: usize,
+        in_quote: &[bool],
+        last_subject: Option<&(usize, Np)>,
+    ) -> Option<Draft> {
         let cue = self.cue_at(idx)?;
         let (sentence_start, sentence_end) = self.sentence_range(idx);
         let cue_end = idx + cue.n_tokens;
@@ -489,6 +496,18 @@ impl<'t> Paragraph<'t> {
             return None;
         }
         let is_participle = self.tokens[idx].lower.ends_with("ing");
+        // "the Baltic states, and …": a form that is also a plural noun needs its "that".
+        if complement.is_none() && NOUN_HOMOGRAPHS.contains(&self.tokens[idx].lower) {
+            return None;
+        }
+        // "… conceded that …, but insisted that …": the second verb shares the first one's speaker.
+        if matches!(self.tokens[before].lower.as_str(), "but" | "and") {
+            let (sentence, np) = last_subject?;
+            if *sentence == self.sentence_of[idx] {
+                return Some(draft(np.clone(), complement?));
+            }
+            return None;
+        }
         let np = if self.is(before, "who") && before > sentence_start {
             // "analysts across the continent, who argue that …" / "Blinken who stated …"
             let last = if self.is(before - 1, ",") {
@@ -507,8 +526,20 @@ impl<'t> Paragraph<'t> {
             np_backward(self, before, sentence_start)?
         };
         // "…, the academic says." — nothing follows the verb; what was said is before the speaker.
+        // "…, he noted, because …" and "…, she told reporters, adding …": a parenthetical attribution.
+        // Only a listener may sit between the verb and the comma ("told reporters", "told the BBC").
+        let mut after_cue = cue_end;
+        if matches!(cue.verb.lemma.as_str(), "tell" | "ask") {
+            while after_cue < sentence_end
+                && after_cue < cue_end + 3
+                && self.tokens[after_cue].is_word()
+            {
+                after_cue += 1;
+            }
+        }
+        let parenthetical = after_cue + 1 >= sentence_end || self.is(after_cue, ",");
         if complement.is_none()
-            && cue_end + 1 >= sentence_end
+            && parenthetical
             && np.span.start > self.tokens[sentence_start].span.start
         {
             let first = np.first_token;
@@ -624,7 +655,7 @@ impl<'t> Paragraph<'t> {
                 let form = self.tokens[cue_end - cue.n_tokens].lower.as_str();
                 let opens_clause = next.kind != TokenKind::Punct
                     && !NOT_CLAUSE_STARTS.contains(&next.lower.as_str())
-                    && !NOUN_HOMOGRAPHS.contains(&form)
+                    && !NOUN_HOMOGRAPHS.contains(form)
                     && !matches!(cue.verb.lemma.as_str(), "tell" | "ask");
                 let (from, ok) = if next.lower == ":" {
                     (cue_end + 1, true)
@@ -691,7 +722,7 @@ impl<'t> Paragraph<'t> {
 }
 
 /// Words after a speech verb that start an adjunct or object, not the reported clause.
-const NOT_CLAUSE_STARTS: &[&str] = &[
+static NOT_CLAUSE_STARTS: WordList = WordList::new(&[
     "in",
     "on",
     "at",
@@ -746,10 +777,10 @@ const NOT_CLAUSE_STARTS: &[&str] = &[
     "which",
     "who",
     "where",
-];
+]);
 
 /// Verb forms that are also plural nouns ("member states reaffirmed …"); without "that" they are read as nouns.
-const NOUN_HOMOGRAPHS: &[&str] = &[
+static NOUN_HOMOGRAPHS: WordList = WordList::new(&[
     "states",
     "claims",
     "reports",
@@ -778,7 +809,7 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
     "reveals",
     "concerns",
     "states",
-];
+]);
 
 /// How many earlier person mentions a role reference is compared with; keeps adversarial input linear.
 const MAX_ROLE_CANDIDATES: usize = 50;

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
-use crate::text::{tokens, Structure, Token, TokenKind};
+use crate::text::{tokens, Structure, Token, TokenKind, WordList};
 
 use gazetteer::{lexicon, GazetteerKind, Lexicon, NameForm};
 
@@ -54,7 +54,7 @@ pub struct Entity {
 }
 
 /// Month names and their abbreviations, lower case.
-const MONTHS: &[&str] = &[
+static MONTHS: WordList = WordList::new(&[
     "january",
     "february",
     "march",
@@ -79,8 +79,8 @@ const MONTHS: &[&str] = &[
     "oct",
     "nov",
     "dec",
-];
-const WEEKDAYS: &[&str] = &[
+]);
+static WEEKDAYS: WordList = WordList::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -88,19 +88,20 @@ const WEEKDAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-];
+]);
 /// Words before a bare month that make it a date ("in March", "since June").
-const MONTH_LEADS: &[&str] = &[
+static MONTH_LEADS: WordList = WordList::new(&[
     "in", "since", "until", "by", "last", "next", "early", "late", "mid", "during", "from", "of",
-];
-const SCALE_WORDS: &[&str] = &["thousand", "million", "billion", "trillion", "bn", "mn"];
-const CURRENCY_WORDS: &[&str] = &[
+]);
+static SCALE_WORDS: WordList =
+    WordList::new(&["thousand", "million", "billion", "trillion", "bn", "mn"]);
+static CURRENCY_WORDS: WordList = WordList::new(&[
     "dollars", "dollar", "euros", "euro", "pounds", "pound", "yen", "yuan", "roubles", "rubles",
     "rouble", "ruble", "francs", "kronor", "krone", "rupees", "usd", "eur", "gbp",
-];
-const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥", "₽"];
+]);
+static CURRENCY_SIGNS: WordList = WordList::new(&["$", "€", "£", "¥", "₽"]);
 /// Capitalised words that open sentences and are not names on their own.
-const COMMON_CAPITALISED: &[&str] = &[
+static COMMON_CAPITALISED: WordList = WordList::new(&[
     "the",
     "a",
     "an",
@@ -236,14 +237,14 @@ const COMMON_CAPITALISED: &[&str] = &[
     "experts",
     "officials",
     "q",
-];
+]);
 /// Words that title case leaves in lower case.
-const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+static TITLE_CASE_SMALL_WORDS: WordList = WordList::new(&[
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
     "from", "as", "is", "are", "vs", "via", "into", "over",
-];
+]);
 /// Capitalised single words that are directions, eras or institutions in general, not names.
-const COMMON_SINGLE_NAMES: &[&str] = &[
+static COMMON_SINGLE_NAMES: WordList = WordList::new(&[
     "west",
     "east",
     "north",
@@ -271,12 +272,12 @@ const COMMON_SINGLE_NAMES: &[&str] = &[
     "pm",
     "am",
     "ok",
-];
-const NAME_PARTICLES: &[&str] = &[
+]);
+static NAME_PARTICLES: WordList = WordList::new(&[
     "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "le", "la", "del", "dos",
     "ibn", "el",
-];
-const NAME_CONNECTORS: &[&str] = &["of", "for", "and", "&", "on"];
+]);
+static NAME_CONNECTORS: WordList = WordList::new(&["of", "for", "and", "&", "on"]);
 
 /// Finds every entity the text mentions.
 pub fn find(text: &str, structure: &Structure) -> Vec<Entity> {
@@ -559,7 +560,7 @@ fn date_at(text: &str, toks: &[Token], idx: usize) -> Option<usize> {
     if is_year(text, token) {
         let next = toks.get(idx + 1).map(|t| t.lower.as_str());
         if !matches!(next, Some("%" | "percent" | "per"))
-            && !next.is_some_and(|w| SCALE_WORDS.contains(&w))
+            && !next.is_some_and(|w| SCALE_WORDS.contains(w))
         {
             return Some(1);
         }
@@ -598,7 +599,7 @@ fn number_at(text: &str, toks: &[Token], idx: usize) -> Option<(usize, EntityKin
             kind = EntityKind::Percentage;
             end += 2;
         }
-        Some(word) if CURRENCY_WORDS.contains(&word) => {
+        Some(word) if CURRENCY_WORDS.contains(word) => {
             kind = EntityKind::Money;
             end += 1;
         }
@@ -622,7 +623,7 @@ fn capitalised_run(
     }
     // Months and weekdays are dates or nothing ("May" is also a verb); "Russian-speaking" is an adjective.
     let lower = first.lower.as_str();
-    if MONTHS.contains(&lower) || WEEKDAYS.contains(&lower) {
+    if MONTHS.contains(lower) || WEEKDAYS.contains(lower) {
         return None;
     }
     if first

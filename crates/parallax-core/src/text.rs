@@ -6,9 +6,67 @@
 //! followed by white space and something that can start a sentence, and not when it closes a title
 //! ("Dr."), an initial ("J. R. Smith"), a month before a day ("Jan. 5") or "e.g.".
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
+
+/// A small, fast hasher for short word keys (the multiply-rotate scheme of rustc's FxHasher).
+///
+/// Lexicon look-ups run several times per token; the standard SipHash is built to resist hash
+/// flooding, which a fixed word list does not need, and costs several times more.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher {
+    hash: u64,
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+        }
+        for &byte in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// `HashMap`/`HashSet` state for word keys.
+pub type WordHash = BuildHasherDefault<WordHasher>;
+
+/// A fixed list of lower-case words with constant-time look-up, for lexicons written in code.
+///
+/// The set is built on first use; a linear scan of a hundred words per token is what made the
+/// analysis slow.
+pub struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str, WordHash>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
 
 /// Paragraphs and sentences of one clean text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -366,14 +424,25 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
             break;
         }
         let span = Span::new(start + idx, start + token_end);
-        let lower = span
-            .slice(text)
-            .to_lowercase()
-            .replace('’', "'")
-            .replace('‐', "-");
+        let lower = lower_form(span.slice(text));
         out.push(Token { span, kind, lower });
     }
     out
+}
+
+/// The look-up form of a word: lower case, with curly apostrophes and Unicode hyphens made plain.
+fn lower_form(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' => '\'',
+            '‐' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 /// Clamps a span to the text and moves both ends back onto character boundaries.

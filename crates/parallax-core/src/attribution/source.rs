@@ -2,7 +2,7 @@
 
 use crate::entities::gazetteer::{GazetteerKind, Lexicon, NameForm};
 use crate::span::Span;
-use crate::text::{tokens, TokenKind};
+use crate::text::{tokens, TokenKind, WordList};
 
 use super::{Paragraph, Voice};
 
@@ -45,12 +45,12 @@ pub struct Np {
     pub last_token: usize,
 }
 
-const SINGULAR_PRONOUNS: &[&str] = &["he", "she", "i"];
-const PLURAL_PRONOUNS: &[&str] = &["they", "we"];
-const DETERMINERS: &[&str] = &[
+static SINGULAR_PRONOUNS: WordList = WordList::new(&["he", "she", "i"]);
+static PLURAL_PRONOUNS: WordList = WordList::new(&["they", "we"]);
+static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "this",
-];
-const QUANTIFIERS: &[&str] = &[
+]);
+static QUANTIFIERS: WordList = WordList::new(&[
     "some",
     "many",
     "several",
@@ -67,9 +67,9 @@ const QUANTIFIERS: &[&str] = &[
     "more",
     "dozens",
     "countless",
-];
+]);
 /// Adjectives that may sit inside a source phrase ("senior officials", "independent analysts").
-const MODIFIERS: &[&str] = &[
+static MODIFIERS: WordList = WordList::new(&[
     "financial",
     "operating",
     "executive",
@@ -160,25 +160,54 @@ const MODIFIERS: &[&str] = &[
     "assistant",
     "general",
     "managing",
-];
-const NAME_PARTICLES: &[&str] = &[
+]);
+static NAME_PARTICLES: WordList = WordList::new(&[
     "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "le", "la", "del", "dos",
     "ibn", "el",
-];
-const NAME_CONNECTORS: &[&str] = &["of", "for", "and", "&", "on"];
+]);
+static NAME_CONNECTORS: WordList = WordList::new(&["of", "for", "and", "&", "on"]);
 /// Words after a group noun that start a post-modifier ("critics within the alliance").
-const POST_MODIFIER_STARTS: &[&str] = &[
+static POST_MODIFIER_STARTS: WordList = WordList::new(&[
     "within", "outside", "across", "at", "from", "in", "familiar", "close", "inside", "with",
     "among", "of", "on",
-];
+]);
 /// Words whose object cannot be the subject of the speech verb that follows it.
-const PREPOSITIONS: &[&str] = &[
-    "in", "of", "at", "from", "to", "with", "on", "for", "across", "within", "than", "into",
-    "about", "between", "among", "against", "toward", "towards", "over", "under", "like", "via",
+static PREPOSITIONS: WordList = WordList::new(&[
+    "in",
+    "of",
+    "at",
+    "from",
+    "to",
+    "with",
+    "on",
+    "for",
+    "across",
+    "within",
+    "than",
+    "into",
+    "about",
+    "between",
+    "among",
+    "against",
+    "toward",
+    "towards",
+    "over",
+    "under",
+    "like",
+    "via",
     "without",
-];
+    "outside",
+    "inside",
+    "beyond",
+    "near",
+    "behind",
+    "around",
+    "throughout",
+    "beside",
+    "despite",
+]);
 /// Nouns for documents and figures whose author is the real source ("a report by X", "data from X").
-const DOCUMENTS: &[&str] = &[
+static DOCUMENTS: WordList = WordList::new(&[
     "data",
     "report",
     "reports",
@@ -198,9 +227,9 @@ const DOCUMENTS: &[&str] = &[
     "assessment",
     "review",
     "paper",
-];
+]);
 /// Capitalised words that start sentences but never name anyone.
-const SENTENCE_STARTERS: &[&str] = &[
+static SENTENCE_STARTERS: WordList = WordList::new(&[
     "this",
     "that",
     "these",
@@ -261,9 +290,9 @@ const SENTENCE_STARTERS: &[&str] = &[
     "historically",
     "overall",
     "ultimately",
-];
+]);
 /// Words between a subject and its speech verb ("has also repeatedly warned").
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: WordList = WordList::new(&[
     "has",
     "have",
     "had",
@@ -312,7 +341,7 @@ const AUXILIARIES: &[&str] = &[
     "are",
     "were",
     "not",
-];
+]);
 
 fn is_in(list: &[&str], lower: &str) -> bool {
     list.contains(&lower)
@@ -321,7 +350,7 @@ fn is_in(list: &[&str], lower: &str) -> bool {
 /// The index of the last subject word before a speech verb at `cue`, skipping auxiliaries and adverbs.
 pub fn skip_auxiliaries_backward(p: &Paragraph, cue: usize) -> Option<usize> {
     let mut idx = cue.checked_sub(1)?;
-    while is_in(AUXILIARIES, &p.tokens[idx].lower) {
+    while AUXILIARIES.contains(&p.tokens[idx].lower) {
         idx = idx.checked_sub(1)?;
     }
     Some(idx)
@@ -332,11 +361,34 @@ pub fn skip_auxiliaries_forward(p: &Paragraph, mut idx: usize) -> usize {
     while p
         .tokens
         .get(idx)
-        .is_some_and(|t| is_in(AUXILIARIES, &t.lower))
+        .is_some_and(|t| AUXILIARIES.contains(&t.lower))
     {
         idx += 1;
     }
     idx
+}
+
+/// Words ending in "-ist" that are not occupations.
+static NOT_OCCUPATIONS: WordList = WordList::new(&[
+    "persist",
+    "consist",
+    "insist",
+    "assist",
+    "resist",
+    "exist",
+    "playlist",
+    "checklist",
+    "shortlist",
+    "wishlist",
+]);
+
+/// A role or occupation: a curated role word, or an occupation by its ending ("hydrologist").
+pub fn is_role_word(lexicon: &Lexicon, lower: &str) -> bool {
+    lexicon.role_classes_of(lower).is_some()
+        || (lower.len() >= 7
+            && lower.ends_with("ist")
+            && !NOT_OCCUPATIONS.contains(lower)
+            && lower.chars().all(char::is_alphabetic))
 }
 
 /// Whether a token can be part of a source phrase (besides determiners and name connectors).
@@ -348,15 +400,22 @@ fn is_phrase_word(p: &Paragraph, idx: usize, lexicon: &Lexicon) -> bool {
     }
     let lower = token.lower.as_str();
     let at_sentence_start = p.sentence_range(idx).0 == idx;
-    if at_sentence_start && is_in(SENTENCE_STARTERS, lower) {
+    if at_sentence_start && SENTENCE_STARTERS.contains(lower) {
         return false;
     }
     token.is_capitalised(p.text)
-        || is_in(QUANTIFIERS, lower)
-        || is_in(MODIFIERS, lower)
+        || QUANTIFIERS.contains(lower)
+        || MODIFIERS.contains(lower)
         || lexicon.is_group_word(lower)
-        || lexicon.role_classes_of(lower).is_some()
+        || is_role_word(lexicon, lower)
+        || lexicon.is_org_word(lower)
         || lower.ends_with("'s")
+        // A noun used as a modifier right before a role: "union president", "lead author".
+        || (lower.chars().all(char::is_alphabetic)
+            && !SENTENCE_STARTERS.contains(lower)
+            && !PREPOSITIONS.contains(lower)
+            && !AUXILIARIES.contains(lower)
+            && p.tokens.get(idx + 1).is_some_and(|next| next.is_word() && is_role_word(lexicon, &next.lower)))
 }
 
 fn is_title_or_initial(p: &Paragraph, idx: usize, lexicon: &Lexicon) -> bool {
@@ -369,7 +428,7 @@ fn is_title_or_initial(p: &Paragraph, idx: usize, lexicon: &Lexicon) -> bool {
 
 fn is_connector_between_caps(p: &Paragraph, idx: usize) -> bool {
     let lower = p.tokens[idx].lower.as_str();
-    (is_in(NAME_CONNECTORS, lower) || is_in(NAME_PARTICLES, lower))
+    (NAME_CONNECTORS.contains(lower) || NAME_PARTICLES.contains(lower))
         && idx > 0
         && p.tokens[idx - 1].is_capitalised(p.text)
         && p.tokens
@@ -381,7 +440,7 @@ fn is_connector_between_caps(p: &Paragraph, idx: usize) -> bool {
 pub fn np_backward(p: &Paragraph, last: usize, floor: usize) -> Option<Np> {
     let lexicon = super::lexicon();
     let token = p.tokens.get(last)?;
-    if is_in(SINGULAR_PRONOUNS, &token.lower) || is_in(PLURAL_PRONOUNS, &token.lower) {
+    if SINGULAR_PRONOUNS.contains(&token.lower) || PLURAL_PRONOUNS.contains(&token.lower) {
         return Some(pronoun(p, last));
     }
     let mut first = last;
@@ -389,7 +448,7 @@ pub fn np_backward(p: &Paragraph, last: usize, floor: usize) -> Option<Np> {
     let mut n = 0;
     loop {
         let lower = p.tokens[idx].lower.as_str();
-        if idx != last && is_in(DETERMINERS, lower) {
+        if idx != last && DETERMINERS.contains(lower) {
             first = idx;
             break;
         }
@@ -411,15 +470,38 @@ pub fn np_backward(p: &Paragraph, last: usize, floor: usize) -> Option<Np> {
     }
     // "… of respondents in Eastern Europe believed": a phrase after a preposition is not the subject,
     // unless it is where a document comes from ("Data from the Pew Research Center highlights …").
-    if first > floor && is_in(PREPOSITIONS, &p.tokens[first - 1].lower) {
+    if first > floor && PREPOSITIONS.contains(&p.tokens[first - 1].lower) {
         let from_document = matches!(p.tokens[first - 1].lower.as_str(), "from" | "by")
             && first >= floor + 2
-            && is_in(DOCUMENTS, &p.tokens[first - 2].lower);
+            && DOCUMENTS.contains(&p.tokens[first - 2].lower);
         if !from_document {
-            return None;
+            return affiliated_owner(p, first, last, floor)
+                .or_else(|| group_with_post_modifier(p, last, floor));
         }
     }
     classify(p, first, last, last)
+}
+
+/// A phrase after "of", "at" or "from" names the source only as an affiliation: "Dr. Omar Haddad of the
+/// Sleep Health Foundation" (the person speaks) or "a ministry of education spokeswoman" (one phrase).
+fn affiliated_owner(p: &Paragraph, first: usize, last: usize, floor: usize) -> Option<Np> {
+    let lexicon = super::lexicon();
+    let preposition = p.tokens[first - 1].lower.as_str();
+    if !matches!(preposition, "of" | "at" | "from") || first < floor + 2 {
+        return None;
+    }
+    let mut owner = np_backward(p, first - 2, floor)?;
+    if owner.kind == NpKind::Person {
+        owner
+            .role
+            .get_or_insert_with(|| p.span_of(first - 1, last + 1).slice(p.text).to_string());
+        return Some(owner);
+    }
+    let before = &p.tokens[first - 2].lower;
+    if preposition == "of" && (lexicon.is_org_word(before) || is_role_word(lexicon, before)) {
+        return classify(p, owner.first_token, last, last);
+    }
+    None
 }
 
 /// "critics within and outside the alliance": finds the group noun a few words back.
@@ -440,11 +522,11 @@ fn group_with_post_modifier(p: &Paragraph, last: usize, floor: usize) -> Option<
         if lexicon.is_group_word(&token.lower)
             && p.tokens
                 .get(idx + 1)
-                .is_some_and(|t| is_in(POST_MODIFIER_STARTS, &t.lower))
+                .is_some_and(|t| POST_MODIFIER_STARTS.contains(&t.lower))
         {
             let head = np_backward(p, idx, floor)?;
             if head.first_token > floor
-                && is_in(PREPOSITIONS, &p.tokens[head.first_token - 1].lower)
+                && PREPOSITIONS.contains(&p.tokens[head.first_token - 1].lower)
             {
                 return None;
             }
@@ -462,7 +544,7 @@ fn group_with_post_modifier(p: &Paragraph, last: usize, floor: usize) -> Option<
 }
 
 fn pronoun(p: &Paragraph, idx: usize) -> Np {
-    let plural = is_in(PLURAL_PRONOUNS, &p.tokens[idx].lower);
+    let plural = PLURAL_PRONOUNS.contains(&p.tokens[idx].lower);
     Np {
         span: p.tokens[idx].span,
         kind: NpKind::Pronoun { plural },
@@ -483,11 +565,11 @@ pub fn np_forward(p: &Paragraph, first: usize, end: usize) -> Option<Np> {
     if first >= end {
         return None;
     }
-    if is_in(SINGULAR_PRONOUNS, &token.lower) || is_in(PLURAL_PRONOUNS, &token.lower) {
+    if SINGULAR_PRONOUNS.contains(&token.lower) || PLURAL_PRONOUNS.contains(&token.lower) {
         return Some(pronoun(p, first));
     }
     let mut idx = first;
-    if is_in(DETERMINERS, &token.lower) {
+    if DETERMINERS.contains(&token.lower) {
         idx += 1;
     }
     let mut last = None;
@@ -512,7 +594,7 @@ pub fn np_forward(p: &Paragraph, first: usize, end: usize) -> Option<Np> {
         while stop < end && p.tokens[stop].lower != "," {
             stop += 1;
         }
-        let has_role = (start..stop).any(|i| lexicon.role_classes_of(&p.tokens[i].lower).is_some());
+        let has_role = (start..stop).any(|i| is_role_word(lexicon, &p.tokens[i].lower));
         let starts_like_clause = p.tokens.get(start).is_some_and(|t| {
             is_in(&["who", "which", "that", "where", "when"], &t.lower)
                 || super::speech_verbs::speech_verbs()
@@ -540,7 +622,7 @@ pub fn classify(p: &Paragraph, first: usize, last: usize, last_token: usize) -> 
     let mut start = first;
     let determiner = words
         .first()
-        .filter(|t| is_in(DETERMINERS, &t.lower))
+        .filter(|t| DETERMINERS.contains(&t.lower))
         .map(|t| t.lower.clone());
     if determiner.is_some() {
         start += 1;
@@ -554,10 +636,10 @@ pub fn classify(p: &Paragraph, first: usize, last: usize, last_token: usize) -> 
         let lower = token.lower.as_str();
         token.kind == TokenKind::Word
             && token.is_capitalised(p.text)
-            && lexicon.role_classes_of(lower).is_none()
+            && !is_role_word(lexicon, lower)
             && !lexicon.is_group_word(lower)
-            && !(is_in(MODIFIERS, lower) && p.sentence_range(idx).0 == idx)
-            && !is_in(QUANTIFIERS, lower)
+            && !(MODIFIERS.contains(lower) && p.sentence_range(idx).0 == idx)
+            && !QUANTIFIERS.contains(lower)
             && !lower.ends_with("'s")
             && !(lexicon.is_title(lower) && p.is(idx + 1, "."))
     };
@@ -619,7 +701,7 @@ pub fn classify(p: &Paragraph, first: usize, last: usize, last_token: usize) -> 
                     .collect();
                 let has_role = words
                     .iter()
-                    .any(|&i| lexicon.role_classes_of(&p.tokens[i].lower).is_some());
+                    .any(|&i| is_role_word(lexicon, &p.tokens[i].lower));
                 has_role.then(|| {
                     p.span_of(start, name_start)
                         .slice(p.text)
@@ -637,7 +719,7 @@ pub fn classify(p: &Paragraph, first: usize, last: usize, last_token: usize) -> 
             && canonical.is_none()
         {
             let lower = p.tokens[last].lower.as_str();
-            if is_in(SENTENCE_STARTERS, lower) || lexicon.role_classes_of(lower).is_some() {
+            if SENTENCE_STARTERS.contains(lower) || is_role_word(lexicon, lower) {
                 return None;
             }
         }
@@ -660,7 +742,9 @@ pub fn classify(p: &Paragraph, first: usize, last: usize, last_token: usize) -> 
     let display = group_display(p, start, last, lexicon);
     if lexicon.is_group_word(head_lower) {
         let affiliation = (start..last)
-            .find(|&i| p.tokens[i].is_capitalised(p.text) && !is_in(MODIFIERS, &p.tokens[i].lower))
+            .find(|&i| {
+                p.tokens[i].is_capitalised(p.text) && !MODIFIERS.contains(&p.tokens[i].lower)
+            })
             .map(|i| p.tokens[i].span.slice(p.text).to_string());
         return Some(Np {
             name: Some(display),
@@ -668,7 +752,15 @@ pub fn classify(p: &Paragraph, first: usize, last: usize, last_token: usize) -> 
             ..base
         });
     }
-    if lexicon.role_classes_of(head_lower).is_some() {
+    if lexicon.is_org_word(head_lower) && !is_role_word(lexicon, head_lower) {
+        // "the government", "the national teachers' union": an organisation the text does not name.
+        return Some(Np {
+            kind: NpKind::Organisation,
+            name: Some(display),
+            ..base
+        });
+    }
+    if is_role_word(lexicon, head_lower) {
         let indefinite = matches!(determiner.as_deref(), Some("a" | "an" | "one" | "another"));
         let role_words = (start..=last)
             .map(|i| p.tokens[i].span.slice(p.text).to_string())
@@ -758,13 +850,13 @@ fn group_display(p: &Paragraph, start: usize, last: usize, lexicon: &Lexicon) ->
     let mut words = Vec::new();
     for idx in start..=last {
         let token = &p.tokens[idx];
-        if words.is_empty() && is_in(QUANTIFIERS, &token.lower) {
+        if words.is_empty() && QUANTIFIERS.contains(&token.lower) {
             continue;
         }
         let word = token.span.slice(p.text);
-        let common = is_in(MODIFIERS, &token.lower)
+        let common = MODIFIERS.contains(&token.lower)
             || lexicon.is_group_word(&token.lower)
-            || lexicon.role_classes_of(&token.lower).is_some();
+            || is_role_word(lexicon, &token.lower);
         words.push(if common {
             token.lower.clone()
         } else {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::text::Token;
+use crate::text::{Token, WordHash};
 
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 
@@ -32,7 +32,7 @@ pub struct CueMatch<'l> {
 }
 
 pub struct SpeechVerbs {
-    by_form: HashMap<String, usize>,
+    by_form: HashMap<String, usize, WordHash>,
     verbs: Vec<SpeechVerb>,
 }
 
@@ -60,7 +60,7 @@ pub fn speech_verbs() -> &'static SpeechVerbs {
 }
 
 fn parse(data: &str) -> SpeechVerbs {
-    let mut by_form = HashMap::new();
+    let mut by_form = HashMap::default();
     let mut verbs = Vec::new();
     for line in data
         .lines()

@@ -128,13 +128,13 @@ fn seed_001() {
             "../../../../corpus/nato/raw/001_6d476ae4c2a60732.txt"
         )),
         expect![[r#"
-        direct: [Secretary-General Jens Stoltenberg] stated/state => Jens Stoltenberg (named)
-            NATO remains ready for dialogue, but we will  … rritorial integrity.
-        indirect: [Analysts] argue/argue => analysts (anonymous)
-            this could drive Russia to adopt more aggress … sus and Central Asia
-        voice person: Jens Stoltenberg — Secretary-General (attributions 1, quoted words 20, mentions 1)
-        voice anonymous: analysts (attributions 1, quoted words 0, mentions 1)
-    "#]],
+            direct: [Secretary-General Jens Stoltenberg] stated/state => Jens Stoltenberg (named)
+                NATO remains ready for dialogue, but we will  … rritorial integrity.
+            indirect: [Analysts] argue/argue => analysts (anonymous)
+                this could drive Russia to adopt more aggress … sus and Central Asia
+            voice person: Jens Stoltenberg — Secretary-General (attributions 1, quoted words 20, mentions 1)
+            voice anonymous: analysts (attributions 1, quoted words 0, mentions 1)
+        "#]],
     );
 }
 

@@ -1,10 +1,10 @@
 //! The gazetteer and role lexicon: curated names, aliases and role words, parsed once from `data/`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::span::Span;
-use crate::text::{tokens, Token};
+use crate::text::{tokens, Token, WordHash};
 
 const GAZETTEER: &str = include_str!("../../data/gazetteer.txt");
 const ROLES: &str = include_str!("../../data/gazetteer_roles.txt");
@@ -51,12 +51,14 @@ struct Phrase {
 pub struct Lexicon {
     pub entries: Vec<GazetteerEntry>,
     /// Phrases keyed by their first word: exact case for names, lower case for contextual aliases.
-    phrases: HashMap<String, Vec<Phrase>>,
+    phrases: HashMap<String, Vec<Phrase>, WordHash>,
     /// Role word (lower case, possibly two words) to its role classes.
-    pub role_classes: HashMap<String, Vec<String>>,
-    pub group_words: Vec<String>,
-    pub org_words: Vec<String>,
-    pub titles: Vec<String>,
+    pub role_classes: HashMap<String, Vec<String>, WordHash>,
+    pub group_words: HashSet<String, WordHash>,
+    pub org_words: HashSet<String, WordHash>,
+    pub titles: HashSet<String, WordHash>,
+    /// Canonical names and capitalised aliases, written exactly, to their entry.
+    by_name: HashMap<String, usize, WordHash>,
 }
 
 /// A gazetteer phrase found in a token stream.
@@ -118,26 +120,20 @@ impl Lexicon {
     }
 
     pub fn is_group_word(&self, lower: &str) -> bool {
-        self.group_words.iter().any(|w| w == lower)
+        self.group_words.contains(lower)
     }
 
     pub fn is_org_word(&self, lower: &str) -> bool {
-        self.org_words.iter().any(|w| w == lower)
+        self.org_words.contains(lower)
     }
 
     pub fn is_title(&self, lower: &str) -> bool {
-        self.titles.iter().any(|w| w == lower)
+        self.titles.contains(lower)
     }
 
     /// Finds the entry that `name` names outright: its canonical name or a capitalised alias ("NATO").
     pub fn entry_named(&self, name: &str) -> Option<usize> {
-        if let Some(idx) = self.entries.iter().position(|entry| entry.name == name) {
-            return Some(idx);
-        }
-        let name_tokens = tokens(name, Span::new(0, name.len()));
-        self.match_at(name, &name_tokens, 0)
-            .filter(|found| found.n_tokens == name_tokens.len() && found.form == NameForm::Name)
-            .map(|found| found.entry)
+        self.by_name.get(name).copied()
     }
 }
 
@@ -156,8 +152,12 @@ fn words_of(phrase: &str) -> Vec<String> {
 
 fn parse(gazetteer: &str, roles: &str) -> Lexicon {
     let mut entries = Vec::new();
-    let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::new();
+    let mut phrases: HashMap<String, Vec<Phrase>, WordHash> = HashMap::default();
+    let mut by_name: HashMap<String, usize, WordHash> = HashMap::default();
     let mut add_phrase = |phrase: &str, entry: usize, form: NameForm| {
+        if form == NameForm::Name && phrase.starts_with(|c: char| !c.is_lowercase()) {
+            by_name.entry(phrase.to_string()).or_insert(entry);
+        }
         let form =
             if form == NameForm::Name && phrase.chars().next().is_some_and(char::is_lowercase) {
                 NameForm::Contextual
@@ -220,8 +220,9 @@ fn parse(gazetteer: &str, roles: &str) -> Lexicon {
         }
         entries.push(entry);
     }
-    let mut role_classes: HashMap<String, Vec<String>> = HashMap::new();
-    let (mut group_words, mut org_words, mut titles) = (Vec::new(), Vec::new(), Vec::new());
+    let mut role_classes: HashMap<String, Vec<String>, WordHash> = HashMap::default();
+    let (mut group_words, mut org_words, mut titles) =
+        (HashSet::default(), HashSet::default(), HashSet::default());
     for line in roles
         .lines()
         .map(str::trim)
@@ -255,5 +256,6 @@ fn parse(gazetteer: &str, roles: &str) -> Lexicon {
         group_words,
         org_words,
         titles,
+        by_name,
     }
 }
