@@ -3,7 +3,8 @@
 //! Versions are pinned in one place each: Trunk here (`TRUNK_VERSION`), wasm-bindgen by `Cargo.lock`
 //! (the CLI must match the library exactly or Trunk tries to download one), and the npm tools
 //! (wasm-opt from `binaryen`, Playwright's driver, axe-core) by `tests/e2e/package-lock.json`.
-//! Browsers come from Debian: `chromium`, `chromium-driver` and `firefox-esr`.
+//! Browsers come from Debian: `chromium`, `chromium-driver`, `firefox-esr`, and WebKitGTK's
+//! `webkit2gtk-driver` (WebKitWebDriver with MiniBrowser) under `xvfb`.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
 
 /// Where the installed tools are, as a `PATH` to hand to child processes.
 pub struct Tools {

@@ -68,8 +68,10 @@ pub fn e2e_command(args: &[String]) -> Result<(), String> {
 }
 
 /// The engines the end-to-end suite runs in. Playwright drives the system's Chromium over CDP and
-/// Firefox ESR over WebDriver BiDi; WebKit needs Playwright's own patched build, which cannot be had here.
-const E2E_ENGINES: &[&str] = &["chromium", "firefox"];
+/// Firefox ESR over WebDriver BiDi (`tests/e2e/*.test.mjs`). Playwright's WebKit needs its own patched
+/// build, which cannot be had here, so WebKit runs its own suite through WebKitGTK's WebDriver
+/// (`tests/e2e/webkit/*.test.mjs`).
+const E2E_ENGINES: &[&str] = &["chromium", "firefox", "webkit"];
 
 /// Serves `dist/` on a free loopback port and runs the suite once per engine; every engine runs even
 /// when an earlier one fails, so one report shows them all.
@@ -83,14 +85,21 @@ fn e2e(tools: &Tools) -> Result<(), String> {
     let mut failed = Vec::new();
     for engine in E2E_ENGINES {
         eprintln!("xtask: end-to-end suite in {engine}");
+        let suite_dir = if *engine == "webkit" {
+            root.join("tests/e2e/webkit")
+        } else {
+            root.join("tests/e2e")
+        };
         let outcome = run(Command::new("node")
             .args(["--test", "--test-concurrency=1"])
+            .args(test_files(&suite_dir)?)
             .current_dir(root.join("tests").join("e2e"))
             .env("PATH", &tools.path)
             .env("PARALLAX_URL", &url)
             .env("PARALLAX_BROWSER", engine)
             .env("CHROMIUM", setup::CHROMIUM)
-            .env("FIREFOX", setup::FIREFOX));
+            .env("FIREFOX", setup::FIREFOX)
+            .env("WEBKIT_DRIVER", setup::WEBKIT_DRIVER));
         if outcome.is_err() {
             failed.push(*engine);
         }
@@ -107,4 +116,15 @@ fn e2e(tools: &Tools) -> Result<(), String> {
             failed.join(", ")
         ))
     }
+}
+
+/// The `*.test.mjs` files directly inside `dir`, sorted (Node would otherwise also walk sub-folders).
+fn test_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
