@@ -12,6 +12,7 @@ pub mod route;
 pub mod state;
 
 use parallax_core::pack::Pack;
+use parallax_core::query::Explorer;
 use yew::prelude::*;
 
 use crate::components::site_header::Section;
@@ -32,7 +33,7 @@ pub fn seed_pack() -> Pack {
 /// The document title for a route: the page's subject first, then the app's name.
 pub fn page_title(route: Option<&Route>, pack: &Pack) -> String {
     let subject = match route {
-        None | Some(Route::Home) => return "Parallax".to_owned(),
+        None | Some(Route::Home(_)) => return "Parallax".to_owned(),
         Some(Route::Read { slug, .. }) => {
             match pack.articles.iter().find(|article| &article.slug == slug) {
                 Some(article) => article.title.clone(),
@@ -50,6 +51,9 @@ pub fn App() -> Html {
     // Parsed once per app, not per render; pages receive it by pointer.
     let pack = use_memo((), |_| Shared::new(seed_pack()));
     let pack: Shared<Pack> = (*pack).clone();
+    // The search and facet indexes, built once and kept while the reader is open.
+    let explorer = use_memo(pack.clone(), |pack| Shared::new(Explorer::from_pack(pack)));
+    let explorer: Shared<Explorer> = (*explorer).clone();
     let state = use_reducer(State::default);
     let main_ref = use_node_ref();
 
@@ -62,6 +66,8 @@ pub fn App() -> Html {
     // The page changes with the route's path; parameters such as highlight layers keep focus where it is.
     let page_key = state.route.as_ref().map(|route| match route {
         Route::Read { slug, .. } => format!("read/{slug}"),
+        // Searching and filtering change the explorer's URL but not the page.
+        Route::Home(_) => "home".to_owned(),
         other => format!("{other:?}"),
     });
     use_page_focus(page_key, main_ref.clone());
@@ -69,6 +75,10 @@ pub fn App() -> Html {
     let on_go = {
         let dispatcher = state.dispatcher();
         Callback::from(move |route: Route| dispatcher.dispatch(Action::Go(route)))
+    };
+    let on_type = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |route: Route| dispatcher.dispatch(Action::Type(route)))
     };
     let on_analyse = {
         let dispatcher = state.dispatcher();
@@ -84,14 +94,22 @@ pub fn App() -> Html {
     };
 
     let section = match &state.route {
-        Some(Route::Home) | Some(Route::Read { .. }) => Section::Articles,
+        Some(Route::Home(_)) | Some(Route::Read { .. }) => Section::Articles,
         Some(Route::Analyze) => Section::Analyze,
         _ => Section::Other,
     };
     let page = match &state.route {
         // The hash has not been read yet: render nothing rather than the wrong page.
         None => html! {},
-        Some(Route::Home) => html! { <HomePage pack={pack.clone()} /> },
+        Some(Route::Home(query)) => html! {
+            <HomePage
+                pack={pack.clone()}
+                {explorer}
+                query={query.clone()}
+                on_go={on_go.clone()}
+                {on_type}
+            />
+        },
         Some(Route::Read { slug, params }) => html! {
             <ReadPage pack={pack.clone()} slug={slug.clone()} params={params.clone()} {on_go} />
         },
@@ -123,7 +141,7 @@ mod tests {
         let first = &pack.articles[0];
         let routes = [
             None,
-            Some(Route::Home),
+            Some(Route::home()),
             Some(Route::read(&first.slug)),
             Some(Route::read("missing")),
             Some(Route::Analyze),

@@ -5,11 +5,14 @@
 
 use std::collections::BTreeMap;
 
+use parallax_core::query::ExploreQuery;
+
 /// Where the reader is. Routes carry ids only; pages derive what they show from the pack.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// `#/` (also the empty hash): the article list.
-    Home,
+    /// `#/` (also the empty hash), or `#/?q=…&author=…`: the explorer over the pack's articles, with
+    /// its search text, filters and sort in the URL so a copied link reproduces the view.
+    Home(ExploreQuery),
     /// `#/read/<slug>?<params>`: one article in the reader.
     Read { slug: String, params: Params },
     /// `#/analyze`: paste any text and analyse it in the browser.
@@ -67,7 +70,8 @@ impl Route {
             .filter(|segment| !segment.is_empty())
             .collect();
         match segments.as_slice() {
-            [] => Route::Home,
+            // The leading `?` marks where parameters start, so a raw `?` inside a value stays in it.
+            [] => Route::Home(ExploreQuery::from_query_string(&format!("?{query}"))),
             ["read", slug] => Route::Read {
                 slug: decode(slug),
                 params: Params::parse(query),
@@ -80,7 +84,7 @@ impl Route {
     /// The hash for this route, with its leading `#`, suitable for `href` and `location.hash`.
     pub fn to_hash(&self) -> String {
         match self {
-            Route::Home => "#/".to_owned(),
+            Route::Home(query) => query.to_fragment(),
             Route::Read { slug, params } => {
                 let query = params.format();
                 let separator = if query.is_empty() { "" } else { "?" };
@@ -89,6 +93,11 @@ impl Route {
             Route::Analyze => "#/analyze".to_owned(),
             Route::NotFound(hash) => format!("#{hash}"),
         }
+    }
+
+    /// The explorer with no search text, filters or sort: every article, newest first.
+    pub fn home() -> Route {
+        Route::Home(ExploreQuery::default())
     }
 
     /// The reader route for one article with no parameters.
@@ -162,10 +171,32 @@ mod tests {
 
     #[test]
     fn home_is_the_empty_hash_and_the_root() {
-        check("", Route::Home);
-        check("#", Route::Home);
-        check("#/", Route::Home);
-        assert_eq!(Route::Home.to_hash(), "#/");
+        check("", Route::home());
+        check("#", Route::home());
+        check("#/", Route::home());
+        check("#/?", Route::home());
+        assert_eq!(Route::home().to_hash(), "#/");
+    }
+
+    #[test]
+    fn the_explorer_keeps_its_search_filters_and_sort_in_the_hash() {
+        let route = Route::from_hash("#/?sort=title&author=No+byline,Martin+Haffner&q=spheres+of");
+        let Route::Home(query) = &route else {
+            panic!("{route:?} is not the explorer");
+        };
+        assert_eq!(query.text, "spheres of");
+        assert_eq!(
+            route.to_hash(),
+            "#/?q=spheres+of&author=Martin+Haffner,No+byline&sort=title",
+            "one canonical spelling per view"
+        );
+        check(&route.to_hash(), route.clone());
+        // Parameters the explorer does not know are dropped rather than sending the reader elsewhere.
+        check("#/?nonsense=1", Route::home());
+        let Route::Home(query) = Route::from_hash("#/?q=why?") else {
+            panic!("not the explorer");
+        };
+        assert_eq!(query.text, "why?");
     }
 
     #[test]

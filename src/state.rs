@@ -47,6 +47,8 @@ pub enum Arrival {
     FromHash,
     /// The app moved on (e.g. a highlight layer toggled); the address bar must follow with a new entry.
     InApp,
+    /// The search text changed again; the address bar follows by replacing the current entry.
+    Retyped,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -58,6 +60,9 @@ pub struct State {
     pub pasted: Option<Shared<PackArticle>>,
     /// Why the last paste was refused, if it was.
     pub paste_error: Option<String>,
+    /// True while consecutive keystrokes refine one search: the first adds a history entry, the
+    /// others replace it, so Back undoes the whole search rather than one letter at a time.
+    pub typing: bool,
 }
 
 pub enum Action {
@@ -65,6 +70,8 @@ pub enum Action {
     Arrive(Route),
     /// Go somewhere from inside the app.
     Go(Route),
+    /// Go where the search box now points (the route with the newly typed text).
+    Type(Route),
     /// Analyse pasted text.
     Analyse(String),
 }
@@ -81,10 +88,21 @@ impl Reducible for State {
                 }
                 next.route = Some(route);
                 next.arrival = Some(Arrival::FromHash);
+                next.typing = false;
             }
             Action::Go(route) => {
                 next.route = Some(route);
                 next.arrival = Some(Arrival::InApp);
+                next.typing = false;
+            }
+            Action::Type(route) => {
+                next.arrival = Some(if self.typing {
+                    Arrival::Retyped
+                } else {
+                    Arrival::InApp
+                });
+                next.route = Some(route);
+                next.typing = true;
             }
             Action::Analyse(text) => match check_paste(&text) {
                 Ok(()) => {
@@ -173,7 +191,7 @@ mod tests {
 
     #[test]
     fn arriving_where_we_are_changes_nothing_and_in_app_steps_are_marked() {
-        let state = reduce(State::default(), Action::Arrive(Route::Home));
+        let state = reduce(State::default(), Action::Arrive(Route::home()));
         assert_eq!(state.arrival, Some(Arrival::FromHash));
         let state = reduce(state, Action::Go(Route::Analyze));
         assert_eq!(state.arrival, Some(Arrival::InApp));
@@ -182,6 +200,37 @@ mod tests {
             state.arrival,
             Some(Arrival::InApp),
             "the hashchange that follows an in-app step is a no-op"
+        );
+    }
+
+    #[test]
+    fn the_first_keystroke_of_a_search_adds_a_history_entry_and_the_rest_replace_it() {
+        let typed = |text: &str| {
+            Route::Home(parallax_core::query::ExploreQuery {
+                text: text.to_owned(),
+                ..Default::default()
+            })
+        };
+        let state = reduce(State::default(), Action::Arrive(Route::home()));
+        let state = reduce(state, Action::Type(typed("s")));
+        assert_eq!(state.arrival, Some(Arrival::InApp));
+        let state = reduce(state, Action::Arrive(typed("s")));
+        let state = reduce(state, Action::Type(typed("sp")));
+        assert_eq!(state.arrival, Some(Arrival::Retyped));
+        let state = reduce(state, Action::Go(Route::home()));
+        assert_eq!(
+            state.arrival,
+            Some(Arrival::InApp),
+            "a filter step ends the search"
+        );
+        let state = reduce(state, Action::Type(typed("x")));
+        assert_eq!(state.arrival, Some(Arrival::InApp));
+        let state = reduce(state, Action::Arrive(Route::home()));
+        let state = reduce(state, Action::Type(typed("y")));
+        assert_eq!(
+            state.arrival,
+            Some(Arrival::InApp),
+            "Back ends the search too"
         );
     }
 }

@@ -1,0 +1,98 @@
+//! The explorer's results: each title links to its reader, with author, date and a snippet whose
+//! search matches are marked; a hundred rows at a time, so the page stays light at any collection size.
+
+use parallax_core::pack::Pack;
+use parallax_core::query::ExploreResults;
+use parallax_core::search::{highlights, snippet};
+use yew::prelude::*;
+
+use crate::components::MarkedText;
+use crate::excerpt::article_excerpt;
+use crate::route::Route;
+use crate::state::Shared;
+
+/// Rows per page of results; the DOM never holds more.
+pub const PAGE_SIZE: usize = 100;
+/// Words around the best match in a snippet.
+const SNIPPET_WORDS: usize = 30;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultListProps {
+    pub pack: Shared<Pack>,
+    pub results: Shared<ExploreResults>,
+}
+
+#[component]
+pub fn ResultList(props: &ResultListProps) -> Html {
+    // The page belongs to one set of results: new results start again at the first page.
+    let paging = use_state(|| (props.results.clone(), 0_usize));
+    let n_rows = props.results.rows.len();
+    let n_pages = n_rows.div_ceil(PAGE_SIZE).max(1);
+    let page = if paging.0 == props.results {
+        paging.1.min(n_pages - 1)
+    } else {
+        0
+    };
+    let go_to = |target: usize| {
+        let (paging, results) = (paging.clone(), props.results.clone());
+        Callback::from(move |_: MouseEvent| paging.set((results.clone(), target)))
+    };
+    let first = page * PAGE_SIZE;
+    let last = (first + PAGE_SIZE).min(n_rows);
+    let parsed = &props.results.parsed;
+    let items = props.results.rows[first..last].iter().filter_map(|row| {
+        let article = props.pack.articles.get(row.article_idx as usize)?;
+        let href = Route::read(&article.slug).to_hash();
+        let date = article
+            .printed_date
+            .clone()
+            .unwrap_or_else(|| "Undated".to_owned());
+        // Snippets are made for the rows on screen only: they read the whole text.
+        let (excerpt, marks) = if parsed.is_empty() {
+            (article_excerpt(article), Vec::new())
+        } else {
+            let found = snippet(parsed, &article.analysis.text, SNIPPET_WORDS);
+            (found.text, found.highlights)
+        };
+        let title_marks = if parsed.is_empty() {
+            Vec::new()
+        } else {
+            highlights(parsed, &article.title)
+        };
+        Some(html! {
+            <li class="article-item" key={article.slug.clone()}>
+                <h2 class="article-item-title">
+                    <a href={href}>
+                        <MarkedText text={article.title.clone()} marks={title_marks} />
+                    </a>
+                </h2>
+                <p class="article-item-meta">
+                    <span class="author">{ &article.author }</span>
+                    <span class="separator" aria-hidden="true">{ " · " }</span>
+                    <span class="date">{ date }</span>
+                </p>
+                <p class="article-item-excerpt">
+                    <MarkedText text={excerpt} {marks} />
+                </p>
+            </li>
+        })
+    });
+    html! {
+        <>
+            <ul class="article-list" aria-label="Articles">{ for items }</ul>
+            if n_pages > 1 {
+                <nav class="result-pages" aria-label="Result pages">
+                    <button type="button" class="button-quiet" disabled={page == 0} onclick={go_to(page.saturating_sub(1))}>
+                        { format!("Previous {PAGE_SIZE}") }
+                    </button>
+                    <span class="result-pages-range">
+                        { format!("Articles {}\u{2013}{last} of {n_rows}", first + 1) }
+                    </span>
+                    <button type="button" class="button-quiet" disabled={page + 1 >= n_pages} onclick={go_to(page + 1)}>
+                        { format!("Next {PAGE_SIZE}") }
+                    </button>
+                </nav>
+            }
+        </>
+    }
+}
