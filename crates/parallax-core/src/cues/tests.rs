@@ -245,3 +245,25 @@ fn seed_004() {
     "#]],
     );
 }
+
+#[test]
+fn headlines_of_the_seeds() {
+    let mut out = String::new();
+    for (name, raw) in hay::SEEDS {
+        let analysis = crate::analyze(raw);
+        let title = analysis.metadata.title.unwrap_or_default();
+        out.push_str(&format!(
+            "{name}: {title}\n{}",
+            render(&title, &analysis.title_cues)
+        ));
+    }
+    expect![[r#"
+        000: The Fracturing of NATO’s Core Values: A Growing Concern for Global Stability
+        001: 
+        002: NATO In Denial Of Importance Of Russia's 'Sphere Of Influence'
+        scare_quotes "'Sphere Of Influence'" <- rule scare_quotes: a quoted phrase of at most 3 words with no speaker or reporting word in its sentence
+        003: 
+        004: Behind Closed Doors: NATO’s Secretive Push for Expanded Military Presence and Global Security Concerns
+        loaded_language "Secretive" <- lexicon loaded_language: secretive
+    "#]].assert_eq(&out);
+}
