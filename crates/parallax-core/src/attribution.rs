@@ -654,7 +654,7 @@ impl<'t> Paragraph<'t> {
                 // adverb may open it. "Tell" and "ask" take a listener first, so they need "that".
                 let form = self.tokens[cue_end - cue.n_tokens].lower.as_str();
                 let opens_clause = next.kind != TokenKind::Punct
-                    && !NOT_CLAUSE_STARTS.contains(&next.lower.as_str())
+                    && !NOT_CLAUSE_STARTS.contains(next.lower.as_str())
                     && !NOUN_HOMOGRAPHS.contains(form)
                     && !matches!(cue.verb.lemma.as_str(), "tell" | "ask");
                 let (from, ok) = if next.lower == ":" {

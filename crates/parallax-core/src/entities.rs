@@ -445,7 +445,7 @@ fn is_title_case_heading(text: &str, toks: &[Token]) -> bool {
     // Title case leaves short function words in lower case ("Denial of West's Vows"), so count the rest.
     let words: Vec<&Token> = toks
         .iter()
-        .filter(|t| t.is_word() && !TITLE_CASE_SMALL_WORDS.contains(&t.lower.as_str()))
+        .filter(|t| t.is_word() && !TITLE_CASE_SMALL_WORDS.contains(t.lower.as_str()))
         .collect();
     let n_capitalised = words.iter().filter(|t| t.is_capitalised(text)).count();
     let unpunctuated = !toks
@@ -459,7 +459,7 @@ fn is_title_case_heading(text: &str, toks: &[Token]) -> bool {
 }
 
 fn is_month(token: &Token) -> bool {
-    token.is_word() && MONTHS.contains(&token.lower.as_str())
+    token.is_word() && MONTHS.contains(token.lower.as_str())
 }
 
 fn is_year(text: &str, token: &Token) -> bool {
@@ -486,7 +486,7 @@ fn is(toks: &[Token], idx: usize, lower: &str) -> bool {
 fn date_at(text: &str, toks: &[Token], idx: usize) -> Option<usize> {
     let token = &toks[idx];
     // "Friday, December 24, 2021": a weekday, alone ("on Tuesday") or before a date.
-    if token.is_word() && WEEKDAYS.contains(&token.lower.as_str()) && token.is_capitalised(text) {
+    if token.is_word() && WEEKDAYS.contains(token.lower.as_str()) && token.is_capitalised(text) {
         let after_comma = if is(toks, idx + 1, ",") {
             idx + 2
         } else {
@@ -549,7 +549,7 @@ fn date_at(text: &str, toks: &[Token], idx: usize) -> Option<usize> {
             return Some(end + 1 - idx);
         }
         // A bare month only after a word that makes it a time ("in March"); "May" is too often a verb.
-        let led = idx > 0 && MONTH_LEADS.contains(&toks[idx - 1].lower.as_str());
+        let led = idx > 0 && MONTH_LEADS.contains(toks[idx - 1].lower.as_str());
         if led && token.lower != "may" {
             return Some(1);
         }
@@ -572,7 +572,7 @@ fn date_at(text: &str, toks: &[Token], idx: usize) -> Option<usize> {
 fn number_at(text: &str, toks: &[Token], idx: usize) -> Option<(usize, EntityKind)> {
     let mut start = idx;
     let mut kind = EntityKind::Number;
-    if CURRENCY_SIGNS.contains(&toks[idx].lower.as_str())
+    if CURRENCY_SIGNS.contains(toks[idx].lower.as_str())
         && toks
             .get(idx + 1)
             .is_some_and(|t| t.kind == TokenKind::Number)
@@ -586,7 +586,7 @@ fn number_at(text: &str, toks: &[Token], idx: usize) -> Option<(usize, EntityKin
     let mut end = start + 1;
     if toks
         .get(end)
-        .is_some_and(|t| SCALE_WORDS.contains(&t.lower.as_str()))
+        .is_some_and(|t| SCALE_WORDS.contains(t.lower.as_str()))
     {
         end += 1;
     }
@@ -647,7 +647,7 @@ fn capitalised_run(
             toks[idx - 1].lower.as_str(),
             "\"" | "“" | "‘" | "'" | "(" | "«"
         );
-    if sentence_start && COMMON_CAPITALISED.contains(&first.lower.as_str()) {
+    if sentence_start && COMMON_CAPITALISED.contains(first.lower.as_str()) {
         return None;
     }
     if !is_name_word(first) {
@@ -672,8 +672,8 @@ fn capitalised_run(
             && toks.get(end + 1).is_some_and(is_name_word)
         {
             end += 1; // an initial: "J. R. Smith"
-        } else if (NAME_PARTICLES.contains(&token.lower.as_str())
-            || NAME_CONNECTORS.contains(&token.lower.as_str()))
+        } else if (NAME_PARTICLES.contains(token.lower.as_str())
+            || NAME_CONNECTORS.contains(token.lower.as_str()))
             && toks.get(end + 1).is_some_and(|t| {
                 is_name_word(t)
                     && (through_gazetteer || lexicon.match_at(text, toks, end + 1).is_none())
@@ -728,7 +728,7 @@ fn capitalised_run(
     } else if (titled || speaks) && run.len() <= 4 && !has_org_word {
         EntityKind::Person
     } else if run.len() == 1
-        && (sentence_start || COMMON_SINGLE_NAMES.contains(&run[0].lower.as_str()))
+        && (sentence_start || COMMON_SINGLE_NAMES.contains(run[0].lower.as_str()))
     {
         weak = true;
         EntityKind::OtherName

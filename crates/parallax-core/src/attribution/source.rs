@@ -634,14 +634,16 @@ pub fn classify(p: &Paragraph, first: usize, last: usize, last_token: usize) -> 
     let is_name_word = |idx: usize| {
         let token = &p.tokens[idx];
         let lower = token.lower.as_str();
+        let sentence_initial_modifier = MODIFIERS.contains(lower) && p.sentence_range(idx).0 == idx;
+        let title = lexicon.is_title(lower) && p.is(idx + 1, ".");
         token.kind == TokenKind::Word
             && token.is_capitalised(p.text)
             && !is_role_word(lexicon, lower)
             && !lexicon.is_group_word(lower)
-            && !(MODIFIERS.contains(lower) && p.sentence_range(idx).0 == idx)
+            && !sentence_initial_modifier
             && !QUANTIFIERS.contains(lower)
             && !lower.ends_with("'s")
-            && !(lexicon.is_title(lower) && p.is(idx + 1, "."))
+            && !title
     };
     let mut name_start = last + 1;
     let mut idx = last;
