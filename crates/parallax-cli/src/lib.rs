@@ -9,6 +9,7 @@ use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use parallax_core::events::Catalogue;
 use parallax_core::pack::{
     article_field_line, build_article, curation_differences, decode_article, validate_manifest,
     Manifest, Pack, PackIssue, PACK_VERSION,
@@ -21,6 +22,9 @@ pub use summary::summary;
 
 /// The manifest's file name inside a pack folder.
 pub const MANIFEST_FILE: &str = "pack.toml";
+
+/// The optional event catalogue's file name inside a pack folder (`parallax_core::events`).
+pub const EVENTS_FILE: &str = "events.toml";
 
 /// Why a pack could not be built: every problem found, each naming its file and, where known, line.
 #[derive(Debug)]
@@ -97,6 +101,13 @@ pub fn build_pack_with_warnings(dir: &Path) -> Result<(Pack, Vec<String>), PackE
             }
         }
     }
+    let events = match read_catalogue(dir) {
+        Ok(events) => events,
+        Err(issue) => {
+            issues.push(issue);
+            Catalogue::default()
+        }
+    };
     if !issues.is_empty() {
         return Err(PackError { issues });
     }
@@ -119,9 +130,30 @@ pub fn build_pack_with_warnings(dir: &Path) -> Result<(Pack, Vec<String>), PackE
         id: manifest.pack.id,
         title: manifest.pack.title,
         description: manifest.pack.description,
+        events,
         articles,
     };
     Ok((pack, warnings))
+}
+
+/// Reads `DIR/events.toml` if there is one; a pack without it has an empty catalogue. Unknown keys
+/// and malformed TOML are errors naming the file and line.
+fn read_catalogue(dir: &Path) -> Result<Catalogue, PackIssue> {
+    let path = dir.join(EVENTS_FILE);
+    let name = path.display().to_string();
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Catalogue::default()),
+        Err(error) => {
+            return Err(PackIssue {
+                file: name,
+                line: None,
+                message: format!("cannot read the event catalogue: {error}"),
+            })
+        }
+    };
+    let text = decode_article(&name, &bytes)?;
+    toml::from_str(text).map_err(|error| toml_issue(&name, text, &error))
 }
 
 /// A TOML error as "file:line: message (column c)".

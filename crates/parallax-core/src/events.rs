@@ -29,7 +29,10 @@
 use serde::{Deserialize, Serialize};
 
 /// A pack's curated list of events, with the note that says it is curation.
+///
+/// Unknown keys are errors, so a misspelt key in a curator's file never passes silently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Catalogue {
     /// Who wrote the catalogue and that it is not part of any article; shown next to curated events.
     #[serde(default)]
@@ -40,6 +43,7 @@ pub struct Catalogue {
 
 /// One real-world event, described neutrally.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: String,
     pub name: String,
@@ -59,6 +63,7 @@ pub struct Event {
 
 /// A person, organisation or place an event involves, with the other names texts use for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct EventEntity {
     pub name: String,
     #[serde(default)]

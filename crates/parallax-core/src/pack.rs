@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::events::Catalogue;
 
 #[cfg(test)]
 mod tests;
@@ -33,6 +34,10 @@ pub const OLDEST_LOADABLE_PACK_VERSION: u32 = 1;
 ///   "id": "nato",                    // short stable id of the pack
 ///   "title": "NATO and Russia",
 ///   "description": "…",              // may be ""
+///   "events": {                      // the curated event catalogue (crate::events::Catalogue);
+///     "curation": "…",               // absent in packs built before catalogues were packed,
+///     "events": [ … ]                // which load with an empty catalogue
+///   },
 ///   "articles": [                    // in manifest order
 ///     {
 ///       "slug": "…",                 // stable, unique in the pack: [a-z0-9-]+
@@ -53,7 +58,8 @@ pub const OLDEST_LOADABLE_PACK_VERSION: u32 = 1;
 /// The curated values sit at the top of each article and win where the app shows one value; what the
 /// page itself says, as detected, stays in `analysis.metadata` so both remain visible.
 ///
-/// History: version 1 had no `description`, `file` or `topics_curated`.
+/// History: version 1 had no `description`, `file` or `topics_curated`. `events` was added to
+/// version 2 without a version bump: it is optional, and a pack without it has an empty catalogue.
 ///
 /// Loading: a pack of the current version deserializes straight into `Pack`. An older pack, or one
 /// whose analyses an older engine computed (their shape changes as the engine grows), is read as a
@@ -67,6 +73,9 @@ pub struct Pack {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// The pack's curated event catalogue (`events.toml` beside the manifest); empty when it has none.
+    #[serde(default)]
+    pub events: Catalogue,
     pub articles: Vec<PackArticle>,
 }
 
@@ -123,6 +132,8 @@ pub struct StoredPack {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    pub events: Catalogue,
     pub articles: Vec<StoredArticle>,
 }
 
@@ -192,6 +203,7 @@ impl StoredPack {
             id: self.id,
             title: self.title,
             description: self.description,
+            events: self.events,
             articles,
         })
     }

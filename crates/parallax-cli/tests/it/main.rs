@@ -217,6 +217,45 @@ fn malformed_toml() {
 }
 
 #[test]
+fn the_seed_pack_carries_its_event_catalogue() {
+    let pack = build_pack(&seed_pack_dir()).expect("the seed pack builds");
+    assert!(pack.events.curation.contains("curator"));
+    let ids: Vec<&str> = pack.events.events.iter().map(|e| e.id.as_str()).collect();
+    assert!(ids.contains(&"nato-enlargement"), "{ids:?}");
+    assert!(ids.contains(&"militarisation-arms-race"), "{ids:?}");
+    assert_eq!(pack.events.problems(), Vec::<String>::new());
+}
+
+#[test]
+fn malformed_event_catalogue() {
+    let manifest = format!("{PACK_TABLE}{GOOD_ENTRY}");
+    let article = ("raw/harbour.txt", ARTICLE.as_bytes());
+    let misspelt = "curation = \"Curated.\"\n\n[[event]]\nid = \"closure\"\nname = \"Closure\"\nkey_term = [\"harbour\"]\n";
+    check_bad_pack(
+        "events-unknown-key",
+        &manifest,
+        &[article, ("events.toml", misspelt.as_bytes())],
+        expect![[r#"
+        PACK/events.toml:6: unknown field `key_term`, expected one of `id`, `name`, `date`, `participants`, `description`, `key_terms`, `entities` (column 1)
+    "#]],
+    );
+    check_bad_pack(
+        "events-malformed",
+        &manifest,
+        &[
+            article,
+            (
+                "events.toml",
+                b"[[event]]\nid = \"closure\"\nname = \"Closure\n",
+            ),
+        ],
+        expect![[r#"
+        PACK/events.toml:3: invalid basic string (column 16)
+    "#]],
+    );
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let broken = "[[article]]\nslug = \"Bad Slug\"\nfile = \"raw/nowhere.txt\"\ntitle = \"\"\nauthor = \"No byline\"\n";
     check_bad_pack(

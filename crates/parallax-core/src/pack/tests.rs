@@ -64,6 +64,11 @@ fn version_1_pack_still_loads() {
         .articles
         .iter()
         .all(|a| a.analysis.version == crate::ANALYSIS_VERSION));
+    assert_eq!(
+        pack.events,
+        Catalogue::default(),
+        "a pack from before event catalogues loads with an empty one"
+    );
     expect![[r#"
         v2 sample "A version-1 pack" description=""
         harbour | Harbour to close for repairs | Jane Doe | Some("24 Dec 2021") | file="" topics=[] | analysis v1 of "The harbour will close for rep", removed [("Related Posts", Chrome)]
@@ -94,6 +99,7 @@ fn a_current_pack_also_reads_as_a_stored_pack() {
         id: "sample".into(),
         title: "Sample".into(),
         description: "d".into(),
+        events: Catalogue::default(),
         articles: vec![article],
     };
     let json = serde_json::to_string(&pack).expect("serializes");
@@ -113,6 +119,15 @@ fn a_pack_round_trips_through_json() {
         id: "sample".into(),
         title: "Sample".into(),
         description: "d".into(),
+        events: Catalogue {
+            curation: "Written by the curator.".into(),
+            events: vec![crate::events::Event {
+                id: "harbour-closure".into(),
+                name: "The harbour closure".into(),
+                key_terms: vec!["harbour".into(), "repairs".into()],
+                ..Default::default()
+            }],
+        },
         articles: vec![article],
     };
     let json = serde_json::to_string(&pack).expect("serializes");
