@@ -1,14 +1,19 @@
-//! Reusable view pieces: the site frame, the explorer (search, filters, results) and the reader with its highlights.
+//! Reusable view pieces: the site frame, the explorer (search, filters, results), the reader with its highlights and the comparison.
 
 pub mod annotated_paragraph;
 pub mod article_list;
 pub mod article_meta;
+pub mod article_picker;
 pub mod article_view;
+pub mod compare_column_header;
 pub mod empty_results;
+pub mod event_cell;
+pub mod event_start;
 pub mod explanation_panel;
 pub mod explore_view;
 pub mod facet_group;
 pub mod filter_panel;
+pub mod framing_profile;
 pub mod highlight_legend;
 pub mod marked_text;
 pub mod removed_lines;
@@ -21,12 +26,17 @@ pub mod sort_options;
 pub use annotated_paragraph::AnnotatedParagraph;
 pub use article_list::ArticleList;
 pub use article_meta::ArticleMeta;
+pub use article_picker::ArticlePicker;
 pub use article_view::ArticleView;
+pub use compare_column_header::CompareColumnHeader;
 pub use empty_results::EmptyResults;
+pub use event_cell::EventCell;
+pub use event_start::EventStart;
 pub use explanation_panel::ExplanationPanel;
 pub use explore_view::ExploreView;
 pub use facet_group::FacetGroup;
 pub use filter_panel::FilterPanel;
+pub use framing_profile::FramingProfileView;
 pub use highlight_legend::HighlightLegend;
 pub use marked_text::MarkedText;
 pub use removed_lines::RemovedLines;

@@ -18,7 +18,7 @@ use yew::prelude::*;
 use crate::components::site_header::Section;
 use crate::components::{SiteFooter, SiteHeader};
 use crate::hooks::{use_document_title, use_hash_route, use_page_focus};
-use crate::pages::{AnalyzePage, HomePage, NotFoundPage, ReadPage};
+use crate::pages::{AnalyzePage, ComparePage, HomePage, NotFoundPage, ReadPage};
 use crate::route::Route;
 use crate::state::{Action, Shared, State};
 
@@ -40,6 +40,7 @@ pub fn page_title(route: Option<&Route>, pack: &Pack) -> String {
                 None => "Article not found".to_owned(),
             }
         }
+        Some(Route::Compare(_)) => "Compare articles".to_owned(),
         Some(Route::Analyze) => "Analyse a text".to_owned(),
         Some(Route::NotFound(_)) => "Page not found".to_owned(),
     };
@@ -68,6 +69,8 @@ pub fn App() -> Html {
         Route::Read { slug, .. } => format!("read/{slug}"),
         // Searching and filtering change the explorer's URL but not the page.
         Route::Home(_) => "home".to_owned(),
+        // Choosing articles changes the comparison's URL, not the page: focus stays on the checkbox.
+        Route::Compare(_) => "compare".to_owned(),
         other => format!("{other:?}"),
     });
     use_page_focus(page_key, main_ref.clone());
@@ -95,6 +98,7 @@ pub fn App() -> Html {
 
     let section = match &state.route {
         Some(Route::Home(_)) | Some(Route::Read { .. }) => Section::Articles,
+        Some(Route::Compare(_)) => Section::Compare,
         Some(Route::Analyze) => Section::Analyze,
         _ => Section::Other,
     };
@@ -112,6 +116,9 @@ pub fn App() -> Html {
         },
         Some(Route::Read { slug, params }) => html! {
             <ReadPage pack={pack.clone()} slug={slug.clone()} params={params.clone()} {on_go} />
+        },
+        Some(Route::Compare(query)) => html! {
+            <ComparePage pack={pack.clone()} query={query.clone()} on_go={on_go.clone()} />
         },
         Some(Route::Analyze) => html! {
             <AnalyzePage
@@ -144,6 +151,7 @@ mod tests {
             Some(Route::home()),
             Some(Route::read(&first.slug)),
             Some(Route::read("missing")),
+            Some(Route::Compare(Default::default())),
             Some(Route::Analyze),
             Some(Route::NotFound("/x".into())),
         ];

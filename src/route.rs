@@ -15,6 +15,8 @@ pub enum Route {
     Home(ExploreQuery),
     /// `#/read/<slug>?<params>`: one article in the reader.
     Read { slug: String, params: Params },
+    /// `#/compare?articles=a,b&event=id&layers=…`: articles side by side, one row per event.
+    Compare(CompareQuery),
     /// `#/analyze`: paste any text and analyse it in the browser.
     Analyze,
     /// Anything else, kept verbatim so the not-found view can show what was asked for.
@@ -60,6 +62,46 @@ impl Params {
     }
 }
 
+/// What the compare view shows: the chosen articles in column order, the event it started from and
+/// the highlight layers. Unknown slugs are kept so the view can say which ones it could not find.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CompareQuery {
+    pub articles: Vec<String>,
+    pub event: Option<String>,
+    pub layers: Option<String>,
+}
+
+impl CompareQuery {
+    fn parse(query: &str) -> CompareQuery {
+        let params = Params::parse(query);
+        let mut articles: Vec<String> = Vec::new();
+        for slug in params.get("articles").unwrap_or("").split(',') {
+            let slug = slug.trim();
+            // A slug listed twice is one column.
+            if !slug.is_empty() && !articles.iter().any(|known| known == slug) {
+                articles.push(slug.to_owned());
+            }
+        }
+        let non_empty = |key: &str| params.get(key).filter(|v| !v.is_empty()).map(str::to_owned);
+        CompareQuery {
+            articles,
+            event: non_empty("event"),
+            layers: params.get("layers").map(str::to_owned),
+        }
+    }
+
+    fn format(&self) -> String {
+        let params = Params::default()
+            .with(
+                "articles",
+                (!self.articles.is_empty()).then(|| self.articles.join(",")),
+            )
+            .with("event", self.event.clone())
+            .with("layers", self.layers.clone());
+        params.format()
+    }
+}
+
 impl Route {
     /// Parses `location.hash` (with or without its leading `#`). Never fails: unknown input is `NotFound`.
     pub fn from_hash(hash: &str) -> Route {
@@ -77,6 +119,7 @@ impl Route {
                 params: Params::parse(query),
             },
             ["analyze"] => Route::Analyze,
+            ["compare"] => Route::Compare(CompareQuery::parse(query)),
             _ => Route::NotFound(hash.to_owned()),
         }
     }
@@ -89,6 +132,11 @@ impl Route {
                 let query = params.format();
                 let separator = if query.is_empty() { "" } else { "?" };
                 format!("#/read/{}{separator}{query}", encode(slug))
+            }
+            Route::Compare(query) => {
+                let query = query.format();
+                let separator = if query.is_empty() { "" } else { "?" };
+                format!("#/compare{separator}{query}")
             }
             Route::Analyze => "#/analyze".to_owned(),
             Route::NotFound(hash) => format!("#{hash}"),
@@ -227,6 +275,27 @@ mod tests {
         let b = Route::from_hash("#/read/x?a=1&b=2");
         assert_eq!(a, b);
         assert_eq!(a.to_hash(), "#/read/x?a=1&b=2");
+    }
+
+    #[test]
+    fn compare_routes_carry_the_articles_in_column_order_the_event_and_the_layers() {
+        let compare = |articles: &[&str], event: Option<&str>, layers: Option<&str>| {
+            Route::Compare(CompareQuery {
+                articles: articles.iter().map(|s| s.to_string()).collect(),
+                event: event.map(str::to_owned),
+                layers: layers.map(str::to_owned),
+            })
+        };
+        check("#/compare", compare(&[], None, None));
+        check(
+            "#/compare?articles=b,a&event=nato-enlargement&layers=quotes,cues",
+            compare(&["b", "a"], Some("nato-enlargement"), Some("quotes,cues")),
+        );
+        assert_eq!(
+            Route::from_hash("#/compare?articles=b,,a,b&event=").to_hash(),
+            "#/compare?articles=b,a",
+            "empty and repeated slugs are dropped, column order is kept"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use yew::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Articles,
+    Compare,
     Analyze,
     Other,
 }
@@ -39,6 +40,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                 <nav aria-label="Primary">
                     <ul>
                         { link(Section::Articles, "#/", "Articles") }
+                        { link(Section::Compare, "#/compare", "Compare") }
                         { link(Section::Analyze, "#/analyze", "Analyse a text") }
                     </ul>
                 </nav>
