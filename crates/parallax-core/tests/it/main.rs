@@ -2,5 +2,6 @@
 
 mod devset;
 mod evaluator;
+mod format_doc;
 mod robustness;
 mod spans;
