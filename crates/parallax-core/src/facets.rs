@@ -159,9 +159,14 @@ pub fn facet_row(article: &PackArticle) -> FacetRow {
         Facet::Topic,
         analysis.topics.iter().map(|topic| topic.label.as_str()),
     );
+    // Curated topics are taxonomy ids; the facet shows labels, so a topic both detected and curated
+    // is one value, not two.
     row.push_all(
         Facet::Topic,
-        article.topics_curated.iter().map(String::as_str),
+        article
+            .topics_curated
+            .iter()
+            .map(|id| crate::topics::label(id).unwrap_or(id.as_str())),
     );
     row.push(
         Facet::Author,

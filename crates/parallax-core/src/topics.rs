@@ -54,6 +54,15 @@ fn topic_lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| Lexicon::parse(include_str!("../data/topics.txt")))
 }
 
+/// The label of the taxonomy topic `id` (e.g. "Defence & security" for `defence_security`).
+pub fn label(id: &str) -> Option<&'static str> {
+    topic_lexicon()
+        .groups
+        .iter()
+        .find(|group| group.id == id)
+        .map(|group| group.label.as_str())
+}
+
 /// The whole taxonomy, in the order of the data file.
 pub fn taxonomy() -> Vec<TaxonomyTopic> {
     topic_lexicon()

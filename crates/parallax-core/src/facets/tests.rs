@@ -382,3 +382,40 @@ fn a_serialized_facet_index_is_checked() {
     expect!["a sort order does not cover the articles"]
         .assert_eq(&damaged.check().expect_err("damaged index"));
 }
+
+#[test]
+fn curated_topics_show_as_taxonomy_labels_merged_with_detected_ones() {
+    let mut article = seed_articles().swap_remove(4);
+    let detected: Vec<String> = article
+        .analysis
+        .topics
+        .iter()
+        .map(|t| t.label.clone())
+        .collect();
+    article.topics_curated = vec![
+        "defence_security".to_string(),
+        "not_in_taxonomy".to_string(),
+    ];
+    let row = facet_row(&article);
+    let topics: Vec<&str> = row.values_of(Facet::Topic).collect();
+    assert!(
+        topics.contains(&"Defence & security"),
+        "curated id shown by its label: {topics:?}"
+    );
+    assert!(
+        !topics.contains(&"defence_security"),
+        "no raw id beside the label: {topics:?}"
+    );
+    assert!(
+        topics.contains(&"not_in_taxonomy"),
+        "an unknown id stays visible: {topics:?}"
+    );
+    let n_labels = topics
+        .iter()
+        .filter(|t| **t == "Defence & security")
+        .count();
+    assert_eq!(
+        n_labels, 1,
+        "detected {detected:?} and curated make one value"
+    );
+}
