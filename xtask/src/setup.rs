@@ -152,7 +152,8 @@ fn ensure_debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
         command
     };
     run(&mut apt(&["update", "-qq"]))?;
-    let mut install = apt(&["install", "-y", "-qq", "--no-install-recommends"]);
+    // With recommends: the browsers need fonts and the like that Debian lists as recommended.
+    let mut install = apt(&["install", "-y", "-qq"]);
     install.args(&missing);
     run(&mut install)
 }
