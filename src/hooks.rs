@@ -1,9 +1,11 @@
-//! Hooks that keep the app in step with the browser: the URL hash, the document title, focus on navigation.
+//! Hooks that keep the app in step with the browser: the URL hash, the document title, focus on navigation, the colour theme.
 
 pub mod use_document_title;
 pub mod use_hash_route;
 pub mod use_page_focus;
+pub mod use_theme;
 
 pub use use_document_title::use_document_title;
 pub use use_hash_route::use_hash_route;
 pub use use_page_focus::use_page_focus;
+pub use use_theme::use_theme;

@@ -10,6 +10,7 @@ pub mod hooks;
 pub mod pages;
 pub mod route;
 pub mod state;
+pub mod suggest;
 
 use parallax_core::pack::Pack;
 use parallax_core::query::Explorer;
@@ -17,7 +18,7 @@ use yew::prelude::*;
 
 use crate::components::site_header::Section;
 use crate::components::{SiteFooter, SiteHeader};
-use crate::hooks::{use_document_title, use_hash_route, use_page_focus};
+use crate::hooks::{use_document_title, use_hash_route, use_page_focus, use_theme};
 use crate::pages::{AnalyzePage, ComparePage, HomePage, NotFoundPage, ReadPage};
 use crate::route::Route;
 use crate::state::{Action, Shared, State};
@@ -74,6 +75,7 @@ pub fn App() -> Html {
         other => format!("{other:?}"),
     });
     use_page_focus(page_key, main_ref.clone());
+    let (theme, on_toggle_theme) = use_theme();
 
     let on_go = {
         let dispatcher = state.dispatcher();
@@ -131,7 +133,12 @@ pub fn App() -> Html {
     };
     html! {
         <>
-            <SiteHeader current={section} {on_skip} />
+            <SiteHeader
+                current={section}
+                {on_skip}
+                dark={theme.map(|theme| theme == hooks::use_theme::Theme::Dark)}
+                {on_toggle_theme}
+            />
             <main id="main" tabindex="-1" ref={main_ref}>{ page }</main>
             <SiteFooter />
         </>

@@ -1,4 +1,4 @@
-//! The site banner: skip link, name and the primary navigation.
+//! The site banner: skip link, name, the primary navigation and the theme toggle.
 
 use yew::prelude::*;
 
@@ -16,6 +16,12 @@ pub struct SiteHeaderProps {
     pub current: Section,
     /// Called by the skip link; the app moves focus to `main` (a `#main` link would change the route).
     pub on_skip: Callback<()>,
+    /// Whether the dark theme is in effect; `None` (not yet known) hides the toggle.
+    #[prop_or_default]
+    pub dark: Option<bool>,
+    /// Called by the theme toggle to switch between light and dark.
+    #[prop_or_default]
+    pub on_toggle_theme: Callback<()>,
 }
 
 #[component]
@@ -25,6 +31,8 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
         event.prevent_default();
         on_skip.emit(());
     });
+    let on_toggle_theme = props.on_toggle_theme.clone();
+    let toggle_theme = Callback::from(move |_: MouseEvent| on_toggle_theme.emit(()));
     let link = |section: Section, href: &'static str, text: &'static str| {
         let current = (props.current == section).then_some("page");
         html! { <li><a href={href} aria-current={current}>{ text }</a></li> }
@@ -44,6 +52,17 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                         { link(Section::Analyze, "#/analyze", "Analyse a text") }
                     </ul>
                 </nav>
+                if let Some(dark) = props.dark {
+                    <button
+                        type="button"
+                        class="theme-toggle"
+                        aria-pressed={if dark { "true" } else { "false" }}
+                        onclick={toggle_theme}
+                    >
+                        <span class="theme-toggle-mark" aria-hidden="true">{ if dark { "☾" } else { "☀" } }</span>
+                        { "Dark theme" }
+                    </button>
+                }
             </div>
         </header>
     }

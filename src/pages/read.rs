@@ -1,12 +1,14 @@
 //! The reader page: one article of the pack, found by its slug, with its highlight layers in the URL.
 
+use parallax_core::align::align_to_catalogue;
 use parallax_core::pack::Pack;
 use yew::prelude::*;
 
-use crate::components::ArticleView;
+use crate::components::{ArticleView, CompareSuggestions};
 use crate::pages::NotFoundPage;
 use crate::route::{Params, Route};
 use crate::state::Shared;
+use crate::suggest::compare_suggestions;
 
 #[derive(Properties, PartialEq)]
 pub struct ReadPageProps {
@@ -26,6 +28,13 @@ pub fn ReadPage(props: &ReadPageProps) -> Html {
             .cloned()
             .map(Shared::new)
     });
+    // "Compare with…": the pack aligned to its catalogue as the compare page does, once per article.
+    let suggestions = use_memo((props.pack.clone(), props.slug.clone()), |(pack, slug)| {
+        let analyses: Vec<_> = pack.articles.iter().map(|a| &a.analysis).collect();
+        let coverage = align_to_catalogue(&analyses, &pack.events.events);
+        Shared::new(compare_suggestions(pack, &coverage, slug))
+    });
+    let suggestions = (*suggestions).clone();
     let Some(article) = (*article).clone() else {
         return html! { <NotFoundPage what={format!("the article \u{201c}{}\u{201d}", props.slug)} /> };
     };
@@ -46,5 +55,10 @@ pub fn ReadPage(props: &ReadPageProps) -> Html {
         .params
         .get("layers")
         .map(|value| AttrValue::from(value.to_owned()));
-    html! { <ArticleView {article} {layers} {on_set_layers} /> }
+    html! {
+        <>
+            <ArticleView {article} {layers} {on_set_layers} />
+            <CompareSuggestions slug={props.slug.clone()} {suggestions} />
+        </>
+    }
 }
