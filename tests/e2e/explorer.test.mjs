@@ -121,17 +121,19 @@ test('Back undoes the last filter, and a whole search at once', async () => {
   await facetValue(page, 'Topic', 'Democracy & governance').click();
   await untilShowing(page, DEMOCRACY.length);
   await facetValue(page, 'Author', 'No byline').click();
-  await until('the author in the URL', () => page.url().includes('author='));
+  await until('the author in the URL and on screen', async () =>
+    page.url().includes('author=') && (await facetValue(page, 'Author', 'No byline').isChecked()));
   await searchBox(page).pressSequentially('nato');
   await until('the search in the URL', () => page.url().includes('q=nato'));
 
   await page.goBack();
   await until('Back to clear the search', async () => !page.url().includes('q=') && (await searchBox(page).inputValue()) === '');
-  assert.ok(await facetValue(page, 'Author', 'No byline').isChecked(), 'the filters before the search stay');
+  await until('the filters before the search to stay', async () =>
+    page.url().includes('author=') && (await facetValue(page, 'Author', 'No byline').isChecked()));
 
   await page.goBack();
   await until('Back to untick the author', async () => !(await facetValue(page, 'Author', 'No byline').isChecked()));
-  assert.ok(await facetValue(page, 'Topic', 'Democracy & governance').isChecked(), 'the earlier filter stays');
+  await until('the earlier filter to stay', () => facetValue(page, 'Topic', 'Democracy & governance').isChecked());
   await untilShowing(page, DEMOCRACY.length);
   await finish();
 });
