@@ -1,7 +1,6 @@
 //! Reusable view pieces: the site frame, the explorer (search, filters, results), the reader with its highlights and the comparison.
 
 pub mod annotated_paragraph;
-pub mod article_list;
 pub mod article_meta;
 pub mod article_picker;
 pub mod article_view;
@@ -25,7 +24,6 @@ pub mod site_header;
 pub mod sort_options;
 
 pub use annotated_paragraph::AnnotatedParagraph;
-pub use article_list::ArticleList;
 pub use article_meta::ArticleMeta;
 pub use article_picker::ArticlePicker;
 pub use article_view::ArticleView;
