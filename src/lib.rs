@@ -12,6 +12,7 @@ pub mod route;
 pub mod state;
 pub mod suggest;
 
+use parallax_core::align::{align_to_catalogue, Alignment};
 use parallax_core::pack::Pack;
 use parallax_core::query::Explorer;
 use yew::prelude::*;
@@ -25,6 +26,12 @@ use crate::state::{Action, Shared, State};
 
 /// The seed pack, built from `corpus/nato` by `build.rs` at compile time.
 pub const SEED_PACK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
+
+/// Every article of `pack` aligned to the pack's event catalogue (which articles cover which event).
+pub fn catalogue_coverage(pack: &Pack) -> Alignment {
+    let analyses: Vec<_> = pack.articles.iter().map(|a| &a.analysis).collect();
+    align_to_catalogue(&analyses, &pack.events.events)
+}
 
 /// Parses the embedded seed pack. The build validated it, so failing here is a build defect.
 pub fn seed_pack() -> Pack {
@@ -55,6 +62,10 @@ pub fn App() -> Html {
     let pack: Shared<Pack> = (*pack).clone();
     // The search and facet indexes, built once and kept while the reader is open.
     let explorer = use_memo(pack.clone(), |pack| Shared::new(Explorer::from_pack(pack)));
+    // The whole pack against its event catalogue: the reader's suggestions and the compare page's
+    // "start from an event" both read it, so it is computed once per pack, here.
+    let coverage = use_memo(pack.clone(), |pack| Shared::new(catalogue_coverage(pack)));
+    let coverage: Shared<Alignment> = (*coverage).clone();
     let explorer: Shared<Explorer> = (*explorer).clone();
     let state = use_reducer(State::default);
     let main_ref = use_node_ref();
@@ -117,10 +128,10 @@ pub fn App() -> Html {
             />
         },
         Some(Route::Read { slug, params }) => html! {
-            <ReadPage pack={pack.clone()} slug={slug.clone()} params={params.clone()} {on_go} />
+            <ReadPage pack={pack.clone()} coverage={coverage.clone()} slug={slug.clone()} params={params.clone()} {on_go} />
         },
         Some(Route::Compare(query)) => html! {
-            <ComparePage pack={pack.clone()} query={query.clone()} on_go={on_go.clone()} />
+            <ComparePage pack={pack.clone()} {coverage} query={query.clone()} on_go={on_go.clone()} />
         },
         Some(Route::Analyze) => html! {
             <AnalyzePage

@@ -22,7 +22,7 @@ pub struct Suggestion {
 }
 
 /// The articles of `pack` that share a catalogue event with the article `slug`, using `coverage`
-/// (the whole pack aligned with `align_to_catalogue`, as the compare page does); when the pack has
+/// (the whole pack aligned to its catalogue, [`crate::catalogue_coverage`]); when the pack has
 /// no catalogue, the articles that share a topic. Pack order; the read article itself never appears.
 pub fn compare_suggestions(pack: &Pack, coverage: &Alignment, slug: &str) -> Vec<Suggestion> {
     let Some(this_idx) = pack.articles.iter().position(|a| a.slug == slug) else {
@@ -67,12 +67,7 @@ pub fn compare_suggestions(pack: &Pack, coverage: &Alignment, slug: &str) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_core::align::align_to_catalogue;
-
-    fn coverage(pack: &Pack) -> Alignment {
-        let analyses: Vec<_> = pack.articles.iter().map(|a| &a.analysis).collect();
-        align_to_catalogue(&analyses, &pack.events.events)
-    }
+    use crate::catalogue_coverage as coverage;
 
     #[test]
     fn articles_sharing_an_event_are_suggested_with_the_events_named() {

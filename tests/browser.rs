@@ -127,6 +127,7 @@ async fn reader_shows_one_article_with_its_title_as_the_only_h1() {
     let article = pack.articles[0].clone();
     let root = fresh_root();
     let props = ReadPageProps {
+        coverage: Shared::new(parallax::catalogue_coverage(&pack)),
         pack: pack.clone(),
         slug: article.slug.clone().into(),
         params: Params::default(),
@@ -166,8 +167,10 @@ async fn reader_shows_one_article_with_its_title_as_the_only_h1() {
 #[wasm_bindgen_test]
 async fn an_unknown_slug_shows_not_found_with_a_way_home() {
     let root = fresh_root();
+    let pack = Shared::new(parallax::seed_pack());
     let props = ReadPageProps {
-        pack: Shared::new(parallax::seed_pack()),
+        coverage: Shared::new(parallax::catalogue_coverage(&pack)),
+        pack,
         slug: "no-such-article".into(),
         params: Params::default(),
         on_go: Callback::noop(),

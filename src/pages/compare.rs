@@ -4,7 +4,7 @@
 //! the pack's event catalogue in the browser with the same core code the build uses, so pasted or
 //! imported articles could align the same way.
 
-use parallax_core::align::{align, align_to_catalogue, Alignment};
+use parallax_core::align::{align, Alignment};
 use parallax_core::pack::{Pack, PackArticle};
 use parallax_core::profile::{profiles, FramingProfile};
 use yew::prelude::*;
@@ -23,6 +23,8 @@ pub const MAX_ROWS: usize = 30;
 #[derive(Properties, PartialEq)]
 pub struct ComparePageProps {
     pub pack: Shared<Pack>,
+    /// The pack aligned to its event catalogue ([`crate::catalogue_coverage`]), for "start from an event".
+    pub coverage: Shared<Alignment>,
     pub query: CompareQuery,
     /// Called to show another comparison (other articles chosen).
     pub on_go: Callback<Route>,
@@ -67,12 +69,7 @@ fn row_order(alignment: &Alignment, start: Option<&str>) -> Vec<usize> {
 pub fn ComparePage(props: &ComparePageProps) -> Html {
     let pack = &props.pack;
     let query = &props.query;
-    // The whole pack against the catalogue, for "start from an event"; computed once per pack.
-    let coverage = use_memo(pack.clone(), |pack| {
-        let analyses: Vec<_> = pack.articles.iter().map(|a| &a.analysis).collect();
-        Shared::new(align_to_catalogue(&analyses, &pack.events.events))
-    });
-    let coverage: Shared<Alignment> = (*coverage).clone();
+    let coverage = props.coverage.clone();
 
     let known: Vec<String> = query
         .articles

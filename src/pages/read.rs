@@ -1,6 +1,6 @@
 //! The reader page: one article of the pack, found by its slug, with its highlight layers in the URL.
 
-use parallax_core::align::align_to_catalogue;
+use parallax_core::align::Alignment;
 use parallax_core::pack::Pack;
 use yew::prelude::*;
 
@@ -13,6 +13,8 @@ use crate::suggest::compare_suggestions;
 #[derive(Properties, PartialEq)]
 pub struct ReadPageProps {
     pub pack: Shared<Pack>,
+    /// The pack aligned to its event catalogue ([`crate::catalogue_coverage`]).
+    pub coverage: Shared<Alignment>,
     pub slug: AttrValue,
     pub params: Params,
     /// Called to move to another route (here: the same article with other layers shown).
@@ -28,12 +30,15 @@ pub fn ReadPage(props: &ReadPageProps) -> Html {
             .cloned()
             .map(Shared::new)
     });
-    // "Compare with…": the pack aligned to its catalogue as the compare page does, once per article.
-    let suggestions = use_memo((props.pack.clone(), props.slug.clone()), |(pack, slug)| {
-        let analyses: Vec<_> = pack.articles.iter().map(|a| &a.analysis).collect();
-        let coverage = align_to_catalogue(&analyses, &pack.events.events);
-        Shared::new(compare_suggestions(pack, &coverage, slug))
-    });
+    // "Compare with…", from the pack's catalogue coverage the app computed once.
+    let suggestions = use_memo(
+        (
+            props.pack.clone(),
+            props.coverage.clone(),
+            props.slug.clone(),
+        ),
+        |(pack, coverage, slug)| Shared::new(compare_suggestions(pack, coverage, slug)),
+    );
     let suggestions = (*suggestions).clone();
     let Some(article) = (*article).clone() else {
         return html! { <NotFoundPage what={format!("the article \u{201c}{}\u{201d}", props.slug)} /> };
