@@ -20,7 +20,12 @@ commands:
   serve [--port N] [--base /parallax/] [--no-build]
                       build, then serve dist/ over HTTP and print the URL
   test                setup, then every test layer: fmt, clippy, native, browser (wasm), end-to-end
-  e2e [--no-build]    only the end-to-end suite against the release build
+  e2e [--no-build] [--engine chromium|firefox|webkit] [--only NAME]
+                      only the end-to-end suite against the release build; --engine and --only
+                      (a test file's name without .test.mjs) narrow it while working on one feature
+
+environment:
+  PARALLAX_DIST       where the release build goes (default dist/), so two builds need not share one
   size                print raw, gzip and brotli size of every file in dist/ and the first-load total";
 
 fn main() -> ExitCode {
@@ -31,7 +36,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::command(&args[1..]),
         Some("test") => test::all(),
         Some("e2e") => test::e2e_command(&args[1..]),
-        Some("size") => size::report(&project_root().join("dist")).map(|_| ()),
+        Some("size") => size::report(&dist_dir()).map(|_| ()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -52,6 +57,14 @@ pub fn project_root() -> PathBuf {
         .parent()
         .expect("xtask lives in the workspace")
         .to_path_buf()
+}
+
+/// Where the release build goes: `$PARALLAX_DIST` (relative to the workspace root) or `dist/`.
+pub fn dist_dir() -> PathBuf {
+    match std::env::var_os("PARALLAX_DIST") {
+        Some(dir) if !dir.is_empty() => project_root().join(dir),
+        _ => project_root().join("dist"),
+    }
 }
 
 /// Runs a command to completion, echoing it first; a non-zero exit becomes an error naming the command.

@@ -19,15 +19,16 @@ style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; fram
 
 pub fn build(tools: &Tools) -> Result<(), String> {
     let root = project_root();
-    let dist = root.join("dist");
+    let dist = crate::dist_dir();
     run(Command::new("trunk")
-        .args(["build", "--release", "--offline"])
+        .args(["build", "--release", "--offline", "--dist"])
+        .arg(&dist)
         .current_dir(&root)
         .env("PATH", &tools.path))?;
     externalise_inline_loader(&dist)?;
     write_headers_file(&dist)?;
     precompress(&dist)?;
-    eprintln!("xtask: release build ready in dist/");
+    eprintln!("xtask: release build ready in {}", dist.display());
     Ok(())
 }
 

@@ -8,7 +8,6 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 
-use crate::project_root;
 use crate::release::CONTENT_SECURITY_POLICY;
 
 pub fn command(args: &[String]) -> Result<(), String> {
@@ -41,7 +40,7 @@ pub fn command(args: &[String]) -> Result<(), String> {
         "Parallax is being served at http://127.0.0.1:{}{base}  (Ctrl+C to stop)",
         listener.local_addr().map_err(|e| e.to_string())?.port()
     );
-    serve_forever(listener, project_root().join("dist"), base);
+    serve_forever(listener, crate::dist_dir(), base);
     Ok(())
 }
 

@@ -33,8 +33,8 @@ pub fn all() -> Result<(), String> {
     run(&mut cargo(&["test", "--workspace"]))?;
     browser_tests(&tools)?;
     crate::release::build(&tools)?;
-    crate::size::report(&root.join("dist"))?;
-    e2e(&tools)
+    crate::size::report(&crate::dist_dir())?;
+    e2e(&tools, E2E_ENGINES, None)
 }
 
 /// The `wasm-bindgen-test` suite of the app crate, in headless Chromium through ChromeDriver.
@@ -64,7 +64,22 @@ pub fn e2e_command(args: &[String]) -> Result<(), String> {
     if !args.iter().any(|a| a == "--no-build") {
         crate::release::build(&tools)?;
     }
-    e2e(&tools)
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .map(String::as_str)
+    };
+    let engines: Vec<&str> = match value("--engine") {
+        Some(engine) if E2E_ENGINES.contains(&engine) => vec![engine],
+        Some(other) => {
+            return Err(format!(
+                "unknown engine {other:?}: chromium, firefox or webkit"
+            ))
+        }
+        None => E2E_ENGINES.to_vec(),
+    };
+    e2e(&tools, &engines, value("--only"))
 }
 
 /// The engines the end-to-end suite runs in. Playwright drives the system's Chromium over CDP and
@@ -75,15 +90,15 @@ const E2E_ENGINES: &[&str] = &["chromium", "firefox", "webkit"];
 
 /// Serves `dist/` on a free loopback port and runs the suite once per engine; every engine runs even
 /// when an earlier one fails, so one report shows them all.
-fn e2e(tools: &Tools) -> Result<(), String> {
+fn e2e(tools: &Tools, engines: &[&str], only: Option<&str>) -> Result<(), String> {
     let root = project_root();
     let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("no free port: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    let dist = root.join("dist");
+    let dist = crate::dist_dir();
     std::thread::spawn(move || crate::serve::serve_forever(listener, dist, E2E_BASE.to_string()));
     let url = format!("http://127.0.0.1:{port}{E2E_BASE}");
     let mut failed = Vec::new();
-    for engine in E2E_ENGINES {
+    for engine in engines {
         eprintln!("xtask: end-to-end suite in {engine}");
         let suite_dir = if *engine == "webkit" {
             root.join("tests/e2e/webkit")
@@ -92,7 +107,7 @@ fn e2e(tools: &Tools) -> Result<(), String> {
         };
         let outcome = run(Command::new("node")
             .args(["--test", "--test-concurrency=1"])
-            .args(test_files(&suite_dir)?)
+            .args(test_files(&suite_dir, only)?)
             .current_dir(root.join("tests").join("e2e"))
             .env("PATH", &tools.path)
             .env("PARALLAX_URL", &url)
@@ -105,10 +120,7 @@ fn e2e(tools: &Tools) -> Result<(), String> {
         }
     }
     if failed.is_empty() {
-        eprintln!(
-            "xtask: end-to-end suite passed in {}",
-            E2E_ENGINES.join(", ")
-        );
+        eprintln!("xtask: end-to-end suite passed in {}", engines.join(", "));
         Ok(())
     } else {
         Err(format!(
@@ -119,11 +131,20 @@ fn e2e(tools: &Tools) -> Result<(), String> {
 }
 
 /// The `*.test.mjs` files directly inside `dir`, sorted (Node would otherwise also walk sub-folders).
-fn test_files(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, String> {
+fn test_files(
+    dir: &std::path::Path,
+    only: Option<&str>,
+) -> Result<Vec<std::path::PathBuf>, String> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
+        .filter(|path| match only {
+            Some(name) => path
+                .file_name()
+                .is_some_and(|f| f.to_string_lossy() == format!("{name}.test.mjs")),
+            None => true,
+        })
         .collect();
     files.sort();
     Ok(files)
