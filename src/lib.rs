@@ -20,7 +20,10 @@ use yew::prelude::*;
 use crate::components::site_header::Section;
 use crate::components::{SiteFooter, SiteHeader};
 use crate::hooks::{use_document_title, use_hash_route, use_page_focus, use_theme};
-use crate::pages::{AnalyzePage, ComparePage, HomePage, NotFoundPage, ReadPage};
+use crate::pages::{
+    AnalyzePage, ComparePage, HomePage, ImportPage, LessonPage, LessonsPage, NotFoundPage,
+    PrivacyPage, ReadPage,
+};
 use crate::route::Route;
 use crate::state::{Action, Shared, State};
 
@@ -50,6 +53,13 @@ pub fn page_title(route: Option<&Route>, pack: &Pack) -> String {
         }
         Some(Route::Compare(_)) => "Compare articles".to_owned(),
         Some(Route::Analyze) => "Analyse a text".to_owned(),
+        Some(Route::Lessons) => "Lessons".to_owned(),
+        Some(Route::Lesson { id, .. }) => match pack.lessons.iter().find(|l| &l.id == id) {
+            Some(lesson) => lesson.title.clone(),
+            None => "Lesson not found".to_owned(),
+        },
+        Some(Route::Import) => "Your articles".to_owned(),
+        Some(Route::Privacy) => "Privacy".to_owned(),
         Some(Route::NotFound(_)) => "Page not found".to_owned(),
     };
     format!("{subject} — Parallax")
@@ -79,6 +89,8 @@ pub fn App() -> Html {
     // The page changes with the route's path; parameters such as highlight layers keep focus where it is.
     let page_key = state.route.as_ref().map(|route| match route {
         Route::Read { slug, .. } => format!("read/{slug}"),
+        // Moving between a lesson's steps changes the page.
+        Route::Lesson { id, params } => format!("lesson/{id}/{}", params.get("step").unwrap_or("")),
         // Searching and filtering change the explorer's URL but not the page.
         Route::Home(_) => "home".to_owned(),
         // Choosing articles changes the comparison's URL, not the page: focus stays on the checkbox.
@@ -113,6 +125,8 @@ pub fn App() -> Html {
         Some(Route::Home(_)) | Some(Route::Read { .. }) => Section::Articles,
         Some(Route::Compare(_)) => Section::Compare,
         Some(Route::Analyze) => Section::Analyze,
+        Some(Route::Lessons) | Some(Route::Lesson { .. }) => Section::Lessons,
+        Some(Route::Import) => Section::Import,
         _ => Section::Other,
     };
     let page = match &state.route {
@@ -140,6 +154,12 @@ pub fn App() -> Html {
                 {on_analyse}
             />
         },
+        Some(Route::Lessons) => html! { <LessonsPage pack={pack.clone()} /> },
+        Some(Route::Lesson { id, params }) => html! {
+            <LessonPage pack={pack.clone()} id={id.clone()} params={params.clone()} on_go={on_go.clone()} />
+        },
+        Some(Route::Import) => html! { <ImportPage /> },
+        Some(Route::Privacy) => html! { <PrivacyPage /> },
         Some(Route::NotFound(hash)) => html! { <NotFoundPage what={format!("#{hash}")} /> },
     };
     html! {
@@ -171,6 +191,13 @@ mod tests {
             Some(Route::read("missing")),
             Some(Route::Compare(Default::default())),
             Some(Route::Analyze),
+            Some(Route::Lessons),
+            Some(Route::Lesson {
+                id: "missing".into(),
+                params: Default::default(),
+            }),
+            Some(Route::Import),
+            Some(Route::Privacy),
             Some(Route::NotFound("/x".into())),
         ];
         for route in routes {

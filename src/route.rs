@@ -19,6 +19,14 @@ pub enum Route {
     Compare(CompareQuery),
     /// `#/analyze`: paste any text and analyse it in the browser.
     Analyze,
+    /// `#/lessons`: the pack's lessons and the student's progress in each.
+    Lessons,
+    /// `#/lesson/<id>?<params>`: one lesson, step by step (e.g. `step=3`).
+    Lesson { id: String, params: Params },
+    /// `#/import`: a teacher's own articles and packs (paste, drop files, edit, export, load).
+    Import,
+    /// `#/privacy`: what Parallax stores on this device, and "Clear my data".
+    Privacy,
     /// Anything else, kept verbatim so the not-found view can show what was asked for.
     NotFound(String),
 }
@@ -119,6 +127,13 @@ impl Route {
                 params: Params::parse(query),
             },
             ["analyze"] => Route::Analyze,
+            ["lessons"] => Route::Lessons,
+            ["lesson", id] => Route::Lesson {
+                id: decode(id),
+                params: Params::parse(query),
+            },
+            ["import"] => Route::Import,
+            ["privacy"] => Route::Privacy,
             ["compare"] => Route::Compare(CompareQuery::parse(query)),
             _ => Route::NotFound(hash.to_owned()),
         }
@@ -139,6 +154,14 @@ impl Route {
                 format!("#/compare{separator}{query}")
             }
             Route::Analyze => "#/analyze".to_owned(),
+            Route::Lessons => "#/lessons".to_owned(),
+            Route::Lesson { id, params } => {
+                let query = params.format();
+                let separator = if query.is_empty() { "" } else { "?" };
+                format!("#/lesson/{}{separator}{query}", encode(id))
+            }
+            Route::Import => "#/import".to_owned(),
+            Route::Privacy => "#/privacy".to_owned(),
             Route::NotFound(hash) => format!("#{hash}"),
         }
     }
@@ -215,6 +238,20 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn classroom_routes_round_trip() {
+        check("#/lessons", Route::Lessons);
+        check(
+            "#/lesson/who-speaks?step=2",
+            Route::Lesson {
+                id: "who-speaks".into(),
+                params: params(&[("step", "2")]),
+            },
+        );
+        check("#/import", Route::Import);
+        check("#/privacy", Route::Privacy);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub fn SiteFooter() -> Html {
                 { "Parallax shows how articles frame the same events differently. " }
                 { "It runs entirely in your browser: nothing you read or paste leaves this device." }
             </p>
+            <p><a href="#/privacy">{ "Privacy: what is stored on this device" }</a></p>
         </footer>
     }
 }

@@ -8,6 +8,8 @@ pub enum Section {
     Articles,
     Compare,
     Analyze,
+    Lessons,
+    Import,
     Other,
 }
 
@@ -49,7 +51,9 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                     <ul>
                         { link(Section::Articles, "#/", "Articles") }
                         { link(Section::Compare, "#/compare", "Compare") }
+                        { link(Section::Lessons, "#/lessons", "Lessons") }
                         { link(Section::Analyze, "#/analyze", "Analyse a text") }
+                        { link(Section::Import, "#/import", "Your articles") }
                     </ul>
                 </nav>
                 if let Some(dark) = props.dark {

@@ -132,6 +132,7 @@ pub fn build_pack_with_warnings(dir: &Path) -> Result<(Pack, Vec<String>), PackE
         description: manifest.pack.description,
         events,
         articles,
+        lessons: Vec::new(),
     };
     Ok((pack, warnings))
 }

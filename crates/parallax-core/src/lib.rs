@@ -15,6 +15,7 @@ pub mod events;
 pub mod facets;
 pub mod frames;
 pub mod integrity;
+pub mod lesson;
 pub mod meta;
 pub mod pack;
 pub mod profile;

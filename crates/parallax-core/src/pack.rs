@@ -77,6 +77,9 @@ pub struct Pack {
     #[serde(default)]
     pub events: Catalogue,
     pub articles: Vec<PackArticle>,
+    /// The pack's lessons (`lessons.toml` beside the manifest); empty when it has none.
+    #[serde(default)]
+    pub lessons: Vec<crate::lesson::Lesson>,
 }
 
 /// One article of a pack: the curated metadata, then the analysis of its text.
@@ -135,6 +138,8 @@ pub struct StoredPack {
     #[serde(default)]
     pub events: Catalogue,
     pub articles: Vec<StoredArticle>,
+    #[serde(default)]
+    pub lessons: Vec<crate::lesson::Lesson>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -205,6 +210,7 @@ impl StoredPack {
             description: self.description,
             events: self.events,
             articles,
+            lessons: self.lessons,
         })
     }
 }

@@ -101,6 +101,7 @@ fn a_current_pack_also_reads_as_a_stored_pack() {
         description: "d".into(),
         events: Catalogue::default(),
         articles: vec![article],
+        lessons: Vec::new(),
     };
     let json = serde_json::to_string(&pack).expect("serializes");
     assert_eq!(
@@ -129,6 +130,7 @@ fn a_pack_round_trips_through_json() {
             }],
         },
         articles: vec![article],
+        lessons: Vec::new(),
     };
     let json = serde_json::to_string(&pack).expect("serializes");
     assert_eq!(serde_json::from_str::<Pack>(&json).expect("loads"), pack);
