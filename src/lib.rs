@@ -3,6 +3,7 @@
 //! `App` owns the state (one reducer) and the seed pack; pages derive what they show from the route.
 //! Browser APIs are used only in hooks (`hooks`), so everything else renders the same in tests.
 
+pub mod analyser;
 pub mod components;
 pub mod excerpt;
 pub mod highlight;
