@@ -66,6 +66,7 @@ fn neutral_senses_of_stance_verbs_are_skipped() {
         "The group claimed responsibility. She was admitted to hospital. They conceded two goals. He claimed the vote was rigged.",
         expect![[r#"
             attribution_stance "claimed" <- lexicon attribution_stance.doubting: claimed
+            loaded_language "rigged" <- lexicon loaded_language: rigged
         "#]],
     );
 }
@@ -101,26 +102,27 @@ fn opinion_column() {
     check(
         hay::OPED,
         expect![[r#"
-        doubt "so-called" <- lexicon doubt: so-called
-        loaded_language "disgraceful" <- lexicon loaded_language: disgraceful
-        exaggeration_minimisation "everyone knows" <- lexicon exaggeration_minimisation: everyone knows
-        name_calling_labeling "cronies" <- lexicon name_calling_labeling: cronies
-        booster "clearly" <- lexicon booster.certainty: clearly
-        exaggeration_minimisation "skyrocketed" <- lexicon exaggeration_minimisation: skyrocket*
-        attribution_stance "lamented" <- lexicon attribution_stance.emotive: lamented
-        doubt "supposedly" <- lexicon doubt: supposedly
-        attribution_stance "insisted" <- lexicon attribution_stance.insisting: insisted
-        appeal_to_authority "Experts agree" <- lexicon appeal_to_authority: experts agree
-        loaded_language "reckless" <- lexicon loaded_language: reckless
-        flag_waving "our way of life" <- lexicon flag_waving: our way of life
-        appeal_to_fear_prejudice "before it is too late" <- lexicon appeal_to_fear_prejudice: before it is too late
-        flag_waving "our country" <- lexicon flag_waving: our country
-        flag_waving "patriotic" <- lexicon flag_waving: patriotic
-        loaded_language "shameful" <- lexicon loaded_language: shameful
-        loaded_language "farce" <- lexicon loaded_language: farce
-        causal_oversimplification "The only reason" <- lexicon causal_oversimplification: the only reason
-        exaggeration_minimisation "unprecedented" <- lexicon exaggeration_minimisation: unprecedented
-    "#]],
+            doubt "so-called" <- lexicon doubt: so-called
+            loaded_language "disgraceful" <- lexicon loaded_language: disgraceful
+            loaded_language "giveaway" <- lexicon loaded_language: giveaway
+            exaggeration_minimisation "everyone knows" <- lexicon exaggeration_minimisation: everyone knows
+            name_calling_labeling "cronies" <- lexicon name_calling_labeling: cronies
+            booster "clearly" <- lexicon booster.certainty: clearly
+            exaggeration_minimisation "skyrocketed" <- lexicon exaggeration_minimisation: skyrocket*
+            attribution_stance "lamented" <- lexicon attribution_stance.emotive: lamented
+            doubt "supposedly" <- lexicon doubt: supposedly
+            attribution_stance "insisted" <- lexicon attribution_stance.insisting: insisted
+            appeal_to_authority "Experts agree" <- lexicon appeal_to_authority: experts agree
+            loaded_language "reckless" <- lexicon loaded_language: reckless
+            flag_waving "our way of life" <- lexicon flag_waving: our way of life
+            appeal_to_fear_prejudice "before it is too late" <- lexicon appeal_to_fear_prejudice: before it is too late
+            flag_waving "our country" <- lexicon flag_waving: our country
+            flag_waving "patriotic" <- lexicon flag_waving: patriotic
+            loaded_language "shameful" <- lexicon loaded_language: shameful
+            loaded_language "farce" <- lexicon loaded_language: farce
+            causal_oversimplification "The only reason" <- lexicon causal_oversimplification: the only reason
+            exaggeration_minimisation "unprecedented" <- lexicon exaggeration_minimisation: unprecedented
+        "#]],
     );
 }
 
@@ -172,20 +174,21 @@ fn seed_000() {
     check_page(
         hay::SEEDS[0].1,
         expect![[r#"
-        attribution_stance "lamented" <- lexicon attribution_stance.emotive: lamented
-        loaded_language "mass migration" <- lexicon loaded_language: mass migration
-        hedge "likely" <- lexicon hedge.modal: likely
-        appeal_to_authority "some analysts" <- lexicon appeal_to_authority: some analysts
-        appeal_to_authority "many experts" <- lexicon appeal_to_authority: many experts
-        appeal_to_authority "reports suggest" <- lexicon appeal_to_authority: reports suggest
-        hedge "likely" <- lexicon hedge.modal: likely
-        hedge "may" <- lexicon hedge.modal: may
-        hedge "potentially" <- lexicon hedge.modal: potentially
-        hedge "may" <- lexicon hedge.modal: may
-        hedge "potentially" <- lexicon hedge.modal: potentially
-        hedge "may" <- lexicon hedge.modal: may
-        loaded_language "mass migration" <- lexicon loaded_language: mass migration
-    "#]],
+            attribution_stance "lamented" <- lexicon attribution_stance.emotive: lamented
+            loaded_language "mass migration" <- lexicon loaded_language: mass migration
+            loaded_language "outrage" <- lexicon loaded_language: outrage
+            hedge "likely" <- lexicon hedge.modal: likely
+            appeal_to_authority "some analysts" <- lexicon appeal_to_authority: some analysts
+            appeal_to_authority "many experts" <- lexicon appeal_to_authority: many experts
+            appeal_to_authority "reports suggest" <- lexicon appeal_to_authority: reports suggest
+            hedge "likely" <- lexicon hedge.modal: likely
+            hedge "may" <- lexicon hedge.modal: may
+            hedge "potentially" <- lexicon hedge.modal: potentially
+            hedge "may" <- lexicon hedge.modal: may
+            hedge "potentially" <- lexicon hedge.modal: potentially
+            hedge "may" <- lexicon hedge.modal: may
+            loaded_language "mass migration" <- lexicon loaded_language: mass migration
+        "#]],
     );
 }
 
