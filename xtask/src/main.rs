@@ -3,6 +3,8 @@
 //! Every command first installs what is missing (idempotently: a second run only checks versions), so a
 //! fresh clone needs nothing but rustup's Rust, git, Node.js with npm, and apt.
 
+mod budget;
+mod lighthouse;
 mod release;
 mod serve;
 mod setup;
@@ -23,6 +25,11 @@ commands:
   e2e [--no-build] [--engine chromium|firefox|webkit] [--only NAME]
                       only the end-to-end suite against the release build; --engine and --only
                       (a test file's name without .test.mjs) narrow it while working on one feature
+  budget [--no-build] build, then fail when the first load (brotli) exceeds budget.toml, naming the
+                      largest contributors (twiggy)
+  lighthouse [--no-build]
+                      build, then Lighthouse (mobile) on the home, reader and compare routes;
+                      reports in target/lighthouse/
 
 environment:
   PARALLAX_DIST       where the release build goes (default dist/), so two builds need not share one
@@ -37,6 +44,8 @@ fn main() -> ExitCode {
         Some("test") => test::all(),
         Some("e2e") => test::e2e_command(&args[1..]),
         Some("size") => size::report(&dist_dir()).map(|_| ()),
+        Some("budget") => budget::command(&args[1..]),
+        Some("lighthouse") => lighthouse::command(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
