@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use parallax_core::events::Catalogue;
+use parallax_core::lesson::{table_line, LessonContext, LessonFile};
 use parallax_core::pack::{
     article_field_line, build_article, curation_differences, decode_article, validate_manifest,
     Manifest, Pack, PackIssue, PACK_VERSION,
@@ -25,6 +26,9 @@ pub const MANIFEST_FILE: &str = "pack.toml";
 
 /// The optional event catalogue's file name inside a pack folder (`parallax_core::events`).
 pub const EVENTS_FILE: &str = "events.toml";
+
+/// The optional lessons file's name inside a pack folder (`parallax_core::lesson`).
+pub const LESSONS_FILE: &str = "lessons.toml";
 
 /// Why a pack could not be built: every problem found, each naming its file and, where known, line.
 #[derive(Debug)]
@@ -108,6 +112,13 @@ pub fn build_pack_with_warnings(dir: &Path) -> Result<(Pack, Vec<String>), PackE
             Catalogue::default()
         }
     };
+    let lessons = match read_lessons(dir) {
+        Ok(lessons) => lessons,
+        Err(issue) => {
+            issues.push(issue);
+            None
+        }
+    };
     if !issues.is_empty() {
         return Err(PackError { issues });
     }
@@ -125,7 +136,7 @@ pub fn build_pack_with_warnings(dir: &Path) -> Result<(Pack, Vec<String>), PackE
                 .map(move |d| format!("{}: {d}", article.slug))
         })
         .collect();
-    let pack = Pack {
+    let mut pack = Pack {
         version: PACK_VERSION,
         id: manifest.pack.id,
         title: manifest.pack.title,
@@ -134,6 +145,23 @@ pub fn build_pack_with_warnings(dir: &Path) -> Result<(Pack, Vec<String>), PackE
         articles,
         lessons: Vec::new(),
     };
+    // Lessons point at the pack's articles, events and layers, so they are checked against the
+    // built pack: an excerpt must be words of an article's clean text.
+    if let Some((name, text, file)) = lessons {
+        let problems = file.problems(&LessonContext::of_pack(&pack));
+        if !problems.is_empty() {
+            let issues = problems
+                .into_iter()
+                .map(|problem| PackIssue {
+                    file: name.clone(),
+                    line: table_line(&text, problem.place.lesson, problem.place.step),
+                    message: problem.message,
+                })
+                .collect();
+            return Err(PackError { issues });
+        }
+        pack.lessons = file.into_lessons();
+    }
     Ok((pack, warnings))
 }
 
@@ -155,6 +183,27 @@ fn read_catalogue(dir: &Path) -> Result<Catalogue, PackIssue> {
     };
     let text = decode_article(&name, &bytes)?;
     toml::from_str(text).map_err(|error| toml_issue(&name, text, &error))
+}
+
+/// Reads `DIR/lessons.toml` if there is one, returning its name, text and parsed lessons (checked
+/// against the pack once it is built). Unknown keys and malformed TOML are errors naming the file and line.
+fn read_lessons(dir: &Path) -> Result<Option<(String, String, LessonFile)>, PackIssue> {
+    let path = dir.join(LESSONS_FILE);
+    let name = path.display().to_string();
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => {
+            return Err(PackIssue {
+                file: name,
+                line: None,
+                message: format!("cannot read the lessons: {error}"),
+            })
+        }
+    };
+    let text = decode_article(&name, &bytes)?;
+    let file = toml::from_str(text).map_err(|error| toml_issue(&name, text, &error))?;
+    Ok(Some((name.clone(), text.to_owned(), file)))
 }
 
 /// A TOML error as "file:line: message (column c)".

@@ -256,6 +256,85 @@ fn malformed_event_catalogue() {
 }
 
 #[test]
+fn the_seed_pack_carries_its_lessons() {
+    let pack = build_pack(&seed_pack_dir()).expect("the seed pack builds");
+    let mut out = String::new();
+    for lesson in &pack.lessons {
+        assert!(lesson.curation.contains("curator"), "{}", lesson.id);
+        let kinds: Vec<&str> = lesson
+            .steps
+            .iter()
+            .map(|step| match step.kind {
+                parallax_core::lesson::QuestionKind::FreeText => "text",
+                parallax_core::lesson::QuestionKind::MultipleChoice => "choice",
+                parallax_core::lesson::QuestionKind::SelectPassage => "passage",
+            })
+            .collect();
+        out.push_str(&format!(
+            "{} ({}, {} min, {} objectives): {}\n",
+            lesson.id,
+            lesson.level.label(),
+            lesson.duration_minutes,
+            lesson.objectives.len(),
+            kinds.join(" "),
+        ));
+    }
+    expect![[r#"
+        who-gets-to-speak (Introductory, 45 min, 3 objectives): text passage choice choice text
+        one-event-several-framings (Intermediate, 50 min, 4 objectives): text choice passage passage text choice
+        check-the-dateline (Advanced, 50 min, 3 objectives): choice passage text passage choice text
+        loaded-words (Introductory, 40 min, 3 objectives): choice text passage choice text
+    "#]].assert_eq(&out);
+}
+
+const LESSON_HEAD: &str = "curation = \"Curated.\"\n\n[[lesson]]\nid = \"harbour\"\ntitle = \"Harbour\"\nduration_minutes = 20\nobjectives = [\"Read.\"]\n\n";
+
+#[test]
+fn bad_lessons_stop_the_build_with_file_and_line() {
+    let manifest = format!("{PACK_TABLE}{GOOD_ENTRY}");
+    let article = ("raw/harbour.txt", ARTICLE.as_bytes());
+    let misspelt = format!("{LESSON_HEAD}[[lesson.step]]\nid = \"s\"\ntitle = \"S\"\nkind = \"free_text\"\nquestion = \"Why?\"\nteacher_note = \"x\"\n");
+    check_bad_pack(
+        "lessons-unknown-key",
+        &manifest,
+        &[article, ("lessons.toml", misspelt.as_bytes())],
+        expect![[r#"
+            PACK/lessons.toml:14: unknown field `teacher_note`, expected one of `id`, `title`, `instructions`, `article`, `layers`, `excerpt`, `compare`, `event`, `kind`, `question`, `options`, `answer`, `teacher_notes` (column 1)
+        "#]],
+    );
+    let wrong = format!(
+        "{LESSON_HEAD}[[lesson.step]]\nid = \"s\"\ntitle = \"S\"\narticle = \"ferry\"\nkind = \"free_text\"\nquestion = \"Why?\"\n\n[[lesson.step]]\nid = \"t\"\ntitle = \"T\"\narticle = \"harbour\"\nlayers = [\"quotes\", \"glitter\"]\nexcerpt = \"will close for repairs in January\"\nkind = \"multiple_choice\"\nquestion = \"When?\"\noptions = [\"January\", \"June\"]\nanswer = \"March\"\n"
+    );
+    check_bad_pack(
+        "lessons-wrong-references",
+        &manifest,
+        &[article, ("lessons.toml", wrong.as_bytes())],
+        expect![[r#"
+            PACK/lessons.toml:9: Lesson `harbour`, step 1: unknown article slug `ferry`.
+            PACK/lessons.toml:16: Lesson `harbour`, step 2: unknown highlight layer `glitter`; the layers are quotes, reported, sources, anonymous, and cue- followed by a cue kind (e.g. cue-loaded-language).
+            PACK/lessons.toml:16: Lesson `harbour`, step 2: the multiple-choice key "March" is not among the options.
+        "#]],
+    );
+    check_bad_pack(
+        "lessons-malformed",
+        &manifest,
+        &[article, ("lessons.toml", b"[[lesson]]\nid = \"a\nb\"\n")],
+        expect![[r#"
+            PACK/lessons.toml:2: invalid basic string (column 8)
+        "#]],
+    );
+}
+
+#[test]
+fn a_pack_without_lessons_has_none() {
+    let scratch = Scratch::new("no-lessons");
+    scratch.write("pack.toml", format!("{PACK_TABLE}{GOOD_ENTRY}").as_bytes());
+    scratch.write("raw/harbour.txt", ARTICLE.as_bytes());
+    let pack = build_pack(&scratch.0).expect("builds");
+    assert!(pack.lessons.is_empty());
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let broken = "[[article]]\nslug = \"Bad Slug\"\nfile = \"raw/nowhere.txt\"\ntitle = \"\"\nauthor = \"No byline\"\n";
     check_bad_pack(
