@@ -7,6 +7,7 @@
 pub mod align;
 pub mod analysis;
 pub mod attribution;
+pub mod bundle;
 pub mod clean;
 pub mod cues;
 pub mod entities;
@@ -14,6 +15,7 @@ pub mod eval;
 pub mod events;
 pub mod facets;
 pub mod frames;
+pub mod import;
 pub mod integrity;
 pub mod lesson;
 pub mod meta;
