@@ -2,8 +2,9 @@
 //!
 //! After Trunk: its inline `<script type="module">` loader moves into a content-hashed file so that a
 //! Content-Security-Policy without `'unsafe-inline'` holds; a `_headers` file (the format Netlify and
-//! Cloudflare Pages read) carries that policy and the cache rules; a brotli `.br` twin is written beside
-//! every asset for hosts that serve precompressed files.
+//! Cloudflare Pages read) carries that policy and the cache rules; `service-worker.js` (the offline copy)
+//! lists every file of the build under a version derived from their contents; a brotli `.br` twin is
+//! written beside every asset for hosts that serve precompressed files.
 
 use std::io::Write;
 use std::path::Path;
@@ -26,7 +27,9 @@ pub fn build(tools: &Tools) -> Result<(), String> {
         .current_dir(&root)
         .env("PATH", &tools.path))?;
     externalise_inline_loader(&dist)?;
-    write_headers_file(&dist)?;
+    let files = precached_files(&dist)?;
+    write_service_worker(&dist, &files)?;
+    write_headers_file(&dist, &files)?;
     precompress(&dist)?;
     eprintln!("xtask: release build ready in {}", dist.display());
     Ok(())
@@ -69,15 +72,74 @@ fn externalise_inline_loader(dist: &Path) -> Result<(), String> {
     std::fs::write(&index_path, html).map_err(|e| format!("dist/index.html: {e}"))
 }
 
-fn write_headers_file(dist: &Path) -> Result<(), String> {
-    let headers = format!(
+/// The service worker's file name, at the root of the build: its scope is the folder the app is served from.
+pub const SERVICE_WORKER: &str = "service-worker.js";
+
+/// The worker's source; the build fills in `__PARALLAX_VERSION__` and `__PARALLAX_FILES__`.
+const SERVICE_WORKER_TEMPLATE: &str = include_str!("service-worker.js");
+
+/// Every file the app may load, relative to the build's root with `/` separators, sorted: all of the
+/// build except the `.br` twins, `_headers` and the worker itself.
+fn precached_files(dist: &Path) -> Result<Vec<String>, String> {
+    let mut names = Vec::new();
+    for path in crate::size::files(dist)? {
+        let relative = path
+            .strip_prefix(dist)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let name = relative
+            .components()
+            .map(|part| part.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if name != "_headers" && name != SERVICE_WORKER {
+            names.push(name);
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Writes `service-worker.js` with `files` and a version that changes whenever any of their names or
+/// contents change, so every deploy installs a new worker and drops the previous cache.
+fn write_service_worker(dist: &Path, files: &[String]) -> Result<(), String> {
+    let mut fingerprint = Vec::new();
+    for name in files {
+        let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        fingerprint.extend_from_slice(name.as_bytes());
+        fingerprint.push(0);
+        fingerprint.extend_from_slice(&fnv1a(&bytes).to_le_bytes());
+    }
+    let version = format!("{:016x}", fnv1a(&fingerprint));
+    let source = service_worker_source(&version, files);
+    std::fs::write(dist.join(SERVICE_WORKER), source).map_err(|e| format!("{SERVICE_WORKER}: {e}"))
+}
+
+fn service_worker_source(version: &str, files: &[String]) -> String {
+    let list = files
+        .iter()
+        .map(|name| format!("'{}'", name.replace('\\', "\\\\").replace('\'', "\\'")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    SERVICE_WORKER_TEMPLATE
+        .replace("__PARALLAX_VERSION__", version)
+        .replace("__PARALLAX_FILES__", &format!("[{list}]"))
+}
+
+/// `_headers`: the policy on every path; `no-cache` for `index.html` and the worker (a browser must see
+/// a new deploy); a year's immutable caching for each content-hashed file, listed by name so that no
+/// wildcard also matches the worker.
+fn write_headers_file(dist: &Path, files: &[String]) -> Result<(), String> {
+    let mut headers = format!(
         "# Headers for static hosts that read this format (Netlify, Cloudflare Pages).\n\
 /*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n\
 /index.html\n  Cache-Control: no-cache\n/\n  Cache-Control: no-cache\n\
-/*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n\
-/*.js\n  Cache-Control: public, max-age=31536000, immutable\n\
-/*.css\n  Cache-Control: public, max-age=31536000, immutable\n"
+/{SERVICE_WORKER}\n  Cache-Control: no-cache\n"
     );
+    for name in files.iter().filter(|name| *name != "index.html") {
+        headers.push_str(&format!(
+            "/{name}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
+    }
     std::fs::write(dist.join("_headers"), headers).map_err(|e| format!("dist/_headers: {e}"))
 }
 
@@ -117,4 +179,34 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worker_lists_every_file_and_its_version() {
+        let files = vec!["index.html".to_owned(), "app-0123_bg.wasm".to_owned()];
+        let source = service_worker_source("00ff", &files);
+        assert!(source.contains("const VERSION = '00ff';"), "{source}");
+        assert!(
+            source.contains("const FILES = ['index.html', 'app-0123_bg.wasm'];"),
+            "{source}"
+        );
+        assert!(
+            !source.contains("__PARALLAX_"),
+            "every placeholder is filled"
+        );
+    }
+
+    #[test]
+    fn file_names_cannot_break_out_of_their_string() {
+        let files = vec!["it's\\odd.js".to_owned()];
+        let source = service_worker_source("1", &files);
+        assert!(
+            source.contains(r"const FILES = ['it\'s\\odd.js'];"),
+            "{source}"
+        );
+    }
 }

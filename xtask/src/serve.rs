@@ -135,7 +135,8 @@ fn handle(mut stream: TcpStream, dist: &Path, base: &str) -> std::io::Result<()>
     }
     let file = dist.join(relative);
     let content_type = content_type(&file);
-    let cache = if relative == "index.html" {
+    // The page and the offline worker must be revalidated so that a new deploy is seen at once.
+    let cache = if relative == "index.html" || relative == crate::release::SERVICE_WORKER {
         "no-cache"
     } else {
         "public, max-age=31536000, immutable"
