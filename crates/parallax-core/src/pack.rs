@@ -178,14 +178,27 @@ impl StoredPack {
         let articles = self
             .articles
             .into_iter()
-            .map(|stored| {
+            .map(|mut stored| {
                 let mut analysis = crate::analyze(&stored.analysis.text);
                 let fresh = std::mem::take(&mut analysis.metadata);
+                // A stored span is kept only if it still fits the text: a pack from elsewhere may
+                // carry one that does not, and the reader slices the text with it.
+                let text = &analysis.text;
+                let fits = |span: &crate::Span| text.get(span.start..span.end).is_some();
+                let dateline = stored.analysis.metadata.dateline.take();
+                let lede = stored.analysis.metadata.lede.take();
                 analysis.metadata = crate::meta::Metadata {
-                    dateline: stored.analysis.metadata.dateline.clone().or(fresh.dateline),
-                    lede: stored.analysis.metadata.lede.or(fresh.lede),
+                    dateline: dateline.filter(|d| fits(&d.span)).or(fresh.dateline),
+                    lede: lede.filter(fits).or(fresh.lede),
                     ..stored.analysis.metadata
                 };
+                // Title cues index into the title, which is now the stored one.
+                analysis.title_cues = analysis
+                    .metadata
+                    .title
+                    .as_deref()
+                    .map(crate::cues::find_in_title)
+                    .unwrap_or_default();
                 if !stored.analysis.removed.is_empty() {
                     analysis.removed = stored.analysis.removed;
                 }

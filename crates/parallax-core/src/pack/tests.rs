@@ -112,6 +112,65 @@ fn a_current_pack_also_reads_as_a_stored_pack() {
     );
 }
 
+/// Found by the `pack_stored` fuzz target: a stored lede or dateline whose span does not fit the
+/// stored text (past its end, or inside a character) was carried over as it was, and the reader would
+/// slice the text with it. Such spans are now replaced by the ones found in the text; title cues
+/// follow the stored title they index into.
+#[test]
+fn stored_spans_that_do_not_fit_the_text_are_not_carried_over() {
+    let text = "LISBON (Reuters) - The harbour will close for repairs, officials said.\n\nThe caf\u{e9} stays open.";
+    let own = crate::analyze(text).metadata;
+    let upgrade = |lede: crate::Span, dateline: crate::Span| {
+        let mut stored: StoredPack = serde_json::from_str(PACK_V1).expect("fixture loads");
+        let article = &mut stored.articles[0].analysis;
+        article.text = text.into();
+        article.metadata.lede = Some(lede);
+        article.metadata.dateline = Some(crate::meta::Dateline {
+            span: dateline,
+            place: "LISBON".into(),
+            agency: Some("Reuters".into()),
+            date: None,
+        });
+        article.metadata.title = Some("Shocking: the harbour closes".into());
+        stored
+            .upgrade()
+            .expect("upgrades")
+            .articles
+            .remove(0)
+            .analysis
+    };
+
+    // Past the end, and inside the two bytes of "é": the text's own spans replace them.
+    let e_acute = text.find('\u{e9}').expect("in the text");
+    let analysis = upgrade(
+        crate::Span::new(0, 102),
+        crate::Span::new(e_acute + 1, e_acute + 2),
+    );
+    assert_eq!(analysis.metadata.lede, own.lede);
+    assert_eq!(
+        analysis.metadata.dateline.map(|d| d.span),
+        own.dateline.map(|d| d.span)
+    );
+    // Spans that fit are the page's and are kept.
+    let analysis = upgrade(crate::Span::new(0, 4), crate::Span::new(0, 6));
+    assert_eq!(analysis.metadata.lede, Some(crate::Span::new(0, 4)));
+    assert_eq!(
+        analysis.metadata.dateline.map(|d| d.span),
+        Some(crate::Span::new(0, 6))
+    );
+    // Title cues follow the stored title, which they index into.
+    let title = analysis
+        .metadata
+        .title
+        .as_deref()
+        .expect("the stored title");
+    assert_eq!(analysis.title_cues, crate::cues::find_in_title(title));
+    assert!(
+        !analysis.title_cues.is_empty(),
+        "\"Shocking\" is a title cue"
+    );
+}
+
 #[test]
 fn a_pack_round_trips_through_json() {
     let article = build_article(&entry("harbour", "raw/harbour.txt"), "Harbour to close\n\nThe harbour will close for repairs in January, the port authority said on Monday.\n");
