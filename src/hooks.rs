@@ -3,6 +3,7 @@
 pub mod use_document_title;
 pub mod use_hash_route;
 pub mod use_page_focus;
+pub mod use_student_work;
 pub mod use_theme;
 
 pub use use_document_title::use_document_title;

@@ -12,6 +12,7 @@ pub mod pages;
 pub mod route;
 pub mod state;
 pub mod suggest;
+pub mod work;
 
 use parallax_core::align::{align_to_catalogue, Alignment};
 use parallax_core::pack::Pack;
