@@ -416,7 +416,16 @@ impl<'t> Paragraph<'t> {
     /// "…, according to X." / "According to X, …".
     fn according_to(&self, idx: usize) -> Option<Draft> {
         let (sentence_start, sentence_end) = self.sentence_range(idx);
-        let np = np_forward(self, idx + 2, sentence_end)?;
+        let initial = idx == sentence_start;
+        let np = match np_forward(self, idx + 2, sentence_end) {
+            // "According to the national chamber of commerce, …": a phrase the name reader cut
+            // short of the comma is read whole.
+            Some(np) if initial && !self.is(np.last_token + 1, ",") => self
+                .according_to_source(idx + 2, initial, sentence_end)
+                .unwrap_or(np),
+            Some(np) => np,
+            None => self.according_to_source(idx + 2, initial, sentence_end)?,
+        };
         let content = if idx > sentence_start {
             self.content_span(sentence_start, idx)?
         } else {
@@ -436,6 +445,68 @@ impl<'t> Paragraph<'t> {
             content,
             quotes: Vec::new(),
             continuation: false,
+        })
+    }
+
+    /// The source of "according to" when it is not a name or role phrase the source reader knows:
+    /// "according to market research firm ShelfScope", "according to the national chamber of
+    /// commerce". The phrase runs to the comma (sentence-initial "According to X, …") or to the
+    /// sentence end; a known name or group at its end is preferred, else the short phrase itself is
+    /// the source — an organisation when it holds an organisation word, otherwise an unnamed group.
+    fn according_to_source(&self, first: usize, initial: bool, sentence_end: usize) -> Option<Np> {
+        let mut end = first;
+        while end < sentence_end && self.tokens[end].kind == TokenKind::Word {
+            end += 1;
+        }
+        let boundary_ok = match self.tokens.get(end) {
+            _ if end == sentence_end => true,
+            Some(token) => (initial && token.lower == ",") || token.lower == ".",
+            None => true,
+        };
+        let words = end - first;
+        if !boundary_ok || words == 0 || words > 8 {
+            return None;
+        }
+        // "a document seen by the agency": past a preposition the phrase is no longer one name.
+        let prepositions = [
+            "by", "in", "from", "at", "with", "to", "on", "for", "about", "after",
+        ];
+        let clause_like =
+            (first..end).any(|i| prepositions.contains(&self.tokens[i].lower.as_str()));
+        // A name or role phrase that runs to the boundary: "firm ShelfScope" → ShelfScope.
+        for start in (first + 1..end).filter(|_| !clause_like).take(4) {
+            if let Some(np) = np_forward(self, start, end) {
+                if np.last_token + 1 == end && np.kind != NpKind::Group {
+                    return Some(np);
+                }
+            }
+        }
+        let lexicon = lexicon();
+        let determiners = ["the", "a", "an", "one", "two", "three", "several", "some"];
+        let body_start = if determiners.contains(&self.tokens[first].lower.as_str()) {
+            first + 1
+        } else {
+            first
+        };
+        if body_start >= end {
+            return None;
+        }
+        let organisation =
+            !clause_like && (body_start..end).any(|i| lexicon.is_org_word(&self.tokens[i].lower));
+        let span = self.span_of(first, end);
+        Some(Np {
+            span,
+            kind: if organisation {
+                NpKind::Organisation
+            } else {
+                NpKind::Group
+            },
+            name: Some(self.span_of(body_start, end).slice(self.text).to_string()),
+            canonical: None,
+            role: None,
+            role_words: Vec::new(),
+            first_token: first,
+            last_token: end - 1,
         })
     }
 

@@ -824,7 +824,14 @@ fn name_kind(
             }
         }
     }
-    if (start..=last).any(|i| lexicon.is_org_word(&p.tokens[i].lower))
+    // "research firm ShelfScope", "the consultancy Capital Economics": a lower-case organisation
+    // word right before the name says what the name is.
+    let introduced_as_org = start > 0
+        && p.tokens[start - 1].kind == TokenKind::Word
+        && !p.tokens[start - 1].is_capitalised(p.text)
+        && lexicon.is_org_word(&p.tokens[start - 1].lower);
+    if introduced_as_org
+        || (start..=last).any(|i| lexicon.is_org_word(&p.tokens[i].lower))
         || (start..=last).any(|i| p.tokens[i].lower == "&")
     {
         return (Some(NpKind::Organisation), None);

@@ -228,6 +228,30 @@ fn seed_004() {
 // Passages in styles the seeds lack, written for these tests.
 
 #[test]
+fn according_to_reads_sources_that_are_not_names() {
+    check(
+        "According to the regional chamber of industry, exports fell by a fifth in the spring.\n\n\
+         According to consultancy Meridian Analytics, the plant will need new owners by autumn.\n\n\
+         Prices rose again in May, according to figures released by the statistics office.\n\n\
+         According to Dr. Lena Hart, a labour economist at Keele, wages have not kept pace.",
+        expect![[r#"
+            indirect: [the regional chamber of industry] According to/according to => regional chamber of industry (named)
+                exports fell by a fifth in the spring
+            indirect: [consultancy Meridian Analytics] According to/according to => Meridian Analytics (named)
+                the plant will need new owners by autumn
+            indirect: [figures released by the statistics office] according to/according to => figures released by the statistics office (anonymous)
+                Prices rose again in May
+            indirect: [Dr. Lena Hart] According to/according to => Lena Hart (named)
+                wages have not kept pace
+            voice organisation: regional chamber of industry (attributions 1, quoted words 0, mentions 1)
+            voice organisation: Meridian Analytics (attributions 1, quoted words 0, mentions 1)
+            voice anonymous: figures released by the statistics office (attributions 1, quoted words 0, mentions 1)
+            voice person: Lena Hart — a labour economist at Keele (attributions 1, quoted words 0, mentions 1)
+        "#]],
+    );
+}
+
+#[test]
 fn wire_report() {
     check(
         "BRUSSELS, March 3 - NATO defence ministers agreed on Tuesday to expand air patrols over the Baltic states, two diplomats said.\n\n\
@@ -247,10 +271,13 @@ fn wire_report() {
                 Hungary had raised objections
             indirect: [Moscow] said/say => Moscow (named)
                 the patrols were a provocation
+            indirect: [a document seen by the agency] according to/according to => document seen by the agency (anonymous)
+                The cost was put at 1.2 billion euros
             voice anonymous: diplomats (attributions 1, quoted words 0, mentions 1)
             voice person: Mark Rutte — Secretary-General (attributions 3, quoted words 16, mentions 2)
             voice anonymous: a senior diplomat (attributions 1, quoted words 0, mentions 1)
             voice organisation: Moscow (attributions 1, quoted words 0, mentions 1)
+            voice anonymous: document seen by the agency (attributions 1, quoted words 0, mentions 1)
         "#]],
     );
 }
