@@ -73,12 +73,17 @@ pub struct ExploreQuery {
     pub open: Option<String>,
     /// Active highlight layers of the reader, in the order they were turned on.
     pub layers: Vec<String>,
+    /// Which page of results is shown, counted from 0 (the URL's `page` counts from 1). Any other
+    /// change to the view (search text, a filter, the sort) starts again at the first page.
+    #[serde(default)]
+    pub page: u32,
 }
 
 const TEXT_PARAM: &str = "q";
 const SORT_PARAM: &str = "sort";
 const OPEN_PARAM: &str = "open";
 const LAYERS_PARAM: &str = "layers";
+const PAGE_PARAM: &str = "page";
 
 impl ExploreQuery {
     /// Reads a query string, a `#/?…` fragment or a whole hash route (`#/read/x?…`).
@@ -109,6 +114,14 @@ impl ExploreQuery {
                 TEXT_PARAM => state.text = decode(value),
                 SORT_PARAM => state.sort = Sort::from_param(&decode(value)).unwrap_or_default(),
                 OPEN_PARAM => state.open = Some(decode(value)).filter(|slug| !slug.is_empty()),
+                // Page numbers count from 1; 0, garbage or an overflow mean the first page (the
+                // list clamps a number past its last page).
+                PAGE_PARAM => {
+                    state.page = decode(value)
+                        .trim()
+                        .parse::<u32>()
+                        .map_or(0, |page| page.saturating_sub(1))
+                }
                 LAYERS_PARAM => {
                     for layer in list() {
                         if !state.layers.contains(&layer) {
@@ -127,7 +140,7 @@ impl ExploreQuery {
         state
     }
 
-    /// The canonical query string (no leading `?`): text, facets in panel order, sort, open
+    /// The canonical query string (no leading `?`): text, facets in panel order, sort, page, open
     /// article, layers; defaults and empty values left out, so one view has one URL.
     pub fn to_query_string(&self) -> String {
         let mut pairs: Vec<String> = Vec::new();
@@ -141,6 +154,9 @@ impl ExploreQuery {
         }
         if self.sort != Sort::default() {
             pairs.push(format!("{SORT_PARAM}={}", self.sort.param()));
+        }
+        if self.page > 0 {
+            pairs.push(format!("{PAGE_PARAM}={}", u64::from(self.page) + 1));
         }
         if let Some(open) = &self.open {
             pairs.push(format!("{OPEN_PARAM}={}", encode(open)));
@@ -164,8 +180,21 @@ impl ExploreQuery {
         }
     }
 
-    /// Ticks `value` of `facet`, or unticks it when it was ticked.
+    /// Replaces the search text; the results start again at their first page.
+    pub fn set_text(&mut self, text: String) {
+        self.text = text;
+        self.page = 0;
+    }
+
+    /// Changes the order of the results; they start again at their first page.
+    pub fn set_sort(&mut self, sort: Sort) {
+        self.sort = sort;
+        self.page = 0;
+    }
+
+    /// Ticks `value` of `facet`, or unticks it when it was ticked; back to the first page.
     pub fn toggle(&mut self, facet: Facet, value: &str) {
+        self.page = 0;
         let values = self.filters.entry(facet).or_default();
         if !values.remove(value) {
             values.insert(value.to_owned());
@@ -185,10 +214,12 @@ impl ExploreQuery {
     pub fn clear_filters(&mut self) {
         self.filters.clear();
         self.text.clear();
+        self.page = 0;
     }
 
     pub fn clear_facet(&mut self, facet: Facet) {
         self.filters.remove(&facet);
+        self.page = 0;
     }
 
     /// Turns a highlight layer on, or off when it was on.

@@ -13,9 +13,10 @@
 //!   several hundred quoted voices, frames, cues and integrity signals in skewed proportions, and
 //!   dates over twelve years with 5% undated.
 
-use crate::facets::{Facet, FacetRow};
-use crate::pack::NO_BYLINE;
-use crate::search::SearchDoc;
+use crate::facets::{Facet, FacetIndex, FacetRow};
+use crate::pack::{Pack, PackArticle, NO_BYLINE, PACK_VERSION};
+use crate::query::Explorer;
+use crate::search::{SearchDoc, SearchIndex};
 
 /// One synthetic collection: `docs[i]` and `rows[i]` describe the same article.
 #[derive(Debug, Clone, PartialEq)]
@@ -519,6 +520,61 @@ pub fn corpus(seed: u64, n_articles: usize) -> SynthCorpus {
     let mut generator = Generator::new(seed);
     let (docs, rows) = (0..n_articles).map(|idx| generator.article(idx)).unzip();
     SynthCorpus { docs, rows }
+}
+
+impl SynthCorpus {
+    /// The collection as a pack the app can show (for in-browser benchmarks and component tests):
+    /// each article keeps its id as slug, title, author (or "No byline") and ISO date, and its body
+    /// as the analysis's text. Nothing is analysed — the analysis is the sparse one of empty input
+    /// carrying that text, enough for result lists, snippets and the reader's plain text.
+    pub fn to_pack(&self) -> Pack {
+        let sparse = crate::analyze("");
+        let articles = self
+            .docs
+            .iter()
+            .zip(&self.rows)
+            .map(|(doc, row)| {
+                let author = row
+                    .values_of(Facet::Author)
+                    .next()
+                    .unwrap_or(NO_BYLINE)
+                    .to_owned();
+                let mut analysis = sparse.clone();
+                analysis.text = doc.body.clone();
+                analysis.metadata.title = Some(doc.title.clone());
+                PackArticle {
+                    slug: doc.id.clone(),
+                    file: String::new(),
+                    title: doc.title.clone(),
+                    title_curated: false,
+                    byline: (author != NO_BYLINE).then(|| format!("By {author}")),
+                    author,
+                    printed_date: row.date.clone(),
+                    notes: Vec::new(),
+                    topics_curated: Vec::new(),
+                    analysis,
+                }
+            })
+            .collect();
+        Pack {
+            version: PACK_VERSION,
+            id: "synthetic".to_owned(),
+            title: format!("{} synthetic articles", self.docs.len()),
+            description: "Generated for benchmarks; not news.".to_owned(),
+            events: Default::default(),
+            articles,
+            lessons: Vec::new(),
+        }
+    }
+
+    /// The explorer's indexes of this collection, built from the documents and facet rows directly
+    /// (what [`Explorer::from_pack`] would derive from analyses that were never made).
+    pub fn explorer(&self) -> Explorer {
+        Explorer::new(
+            SearchIndex::build(&self.docs),
+            FacetIndex::build(&self.rows),
+        )
+    }
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ fn the_example_link() {
                 sort: Date,
                 open: None,
                 layers: [],
+                page: 0,
             }"##]],
     );
 }
@@ -65,38 +66,41 @@ fn the_default_view_is_the_bare_route() {
     check_url(
         "",
         expect![[r##"
-        #/
-        ExploreQuery {
-            text: "",
-            filters: {},
-            sort: Relevance,
-            open: None,
-            layers: [],
-        }"##]],
+            #/
+            ExploreQuery {
+                text: "",
+                filters: {},
+                sort: Relevance,
+                open: None,
+                layers: [],
+                page: 0,
+            }"##]],
     );
     check_url(
         "#/",
         expect![[r##"
-        #/
-        ExploreQuery {
-            text: "",
-            filters: {},
-            sort: Relevance,
-            open: None,
-            layers: [],
-        }"##]],
+            #/
+            ExploreQuery {
+                text: "",
+                filters: {},
+                sort: Relevance,
+                open: None,
+                layers: [],
+                page: 0,
+            }"##]],
     );
     check_url(
         "#/read/some-slug",
         expect![[r##"
-        #/
-        ExploreQuery {
-            text: "",
-            filters: {},
-            sort: Relevance,
-            open: None,
-            layers: [],
-        }"##]],
+            #/
+            ExploreQuery {
+                text: "",
+                filters: {},
+                sort: Relevance,
+                open: None,
+                layers: [],
+                page: 0,
+            }"##]],
     );
 }
 
@@ -123,32 +127,87 @@ fn unknown_and_malformed_parameters_never_fail() {
                     "a",
                     "b",
                 ],
+                page: 0,
             }"##]],
     );
     check_url(
         "?q&topic",
         expect![[r##"
-        #/
-        ExploreQuery {
-            text: "",
-            filters: {},
-            sort: Relevance,
-            open: None,
-            layers: [],
-        }"##]],
+            #/
+            ExploreQuery {
+                text: "",
+                filters: {},
+                sort: Relevance,
+                open: None,
+                layers: [],
+                page: 0,
+            }"##]],
     );
     check_url(
         "q=%20a%2Cb+c",
         expect![[r##"
-        #/?q=+a%2Cb+c
-        ExploreQuery {
-            text: " a,b c",
-            filters: {},
-            sort: Relevance,
-            open: None,
-            layers: [],
-        }"##]],
+            #/?q=+a%2Cb+c
+            ExploreQuery {
+                text: " a,b c",
+                filters: {},
+                sort: Relevance,
+                open: None,
+                layers: [],
+                page: 0,
+            }"##]],
     );
+}
+
+#[test]
+fn the_page_counts_from_one_in_the_url_and_any_other_change_starts_again_at_the_first() {
+    check_url(
+        "#/?q=nato&page=3&sort=title",
+        expect![[r##"
+            #/?q=nato&sort=title&page=3
+            ExploreQuery {
+                text: "nato",
+                filters: {},
+                sort: Title,
+                open: None,
+                layers: [],
+                page: 2,
+            }"##]],
+    );
+    // Page 1 is the default and is left out; nonsense, zero and overflow mean the first page.
+    for input in [
+        "#/?page=1",
+        "#/?page=0",
+        "#/?page=-2",
+        "#/?page=two",
+        "#/?page=99999999999",
+    ] {
+        assert_eq!(
+            ExploreQuery::from_query_string(input).to_fragment(),
+            "#/",
+            "{input}"
+        );
+    }
+    expect!["#/?page=4294967295"]
+        .assert_eq(&ExploreQuery::from_query_string("#/?page=4294967295").to_fragment());
+    let on_page = |query: &str| {
+        let mut state = ExploreQuery::from_query_string(query);
+        assert!(state.page > 0, "{query} is past the first page");
+        state.page = 4;
+        state
+    };
+    type Step = (&'static str, fn(&mut ExploreQuery));
+    let steps: [Step; 5] = [
+        ("a filter", |s| s.toggle(Facet::Author, "No byline")),
+        ("a cleared facet", |s| s.clear_facet(Facet::Author)),
+        ("Clear all", ExploreQuery::clear_filters),
+        ("new search text", |s| s.set_text("putin".into())),
+        ("another sort", |s| s.set_sort(Sort::Title)),
+    ];
+    for (what, step) in steps {
+        let mut state = on_page("#/?author=No+byline&page=5");
+        step(&mut state);
+        assert_eq!(state.page, 0, "{what} starts again at the first page");
+    }
 }
 
 #[test]

@@ -114,3 +114,50 @@ fn a_thousand_articles_look_like_a_news_collection() {
         first: synth-00000 | And With Russia The Mistosan In Fitisto Its Zenli A: A sanne margoka the velmar with nuestren miqueska lizennu fimarren were on of and fivelren from …
     "#]].assert_eq(&out);
 }
+
+#[test]
+fn a_synthetic_pack_shows_what_the_explorer_indexes() {
+    let synth = corpus(42, 300);
+    let pack = synth.to_pack();
+    let explorer = synth.explorer();
+    assert_eq!(pack.articles.len(), 300);
+    assert_eq!(explorer.facets.n_articles(), 300);
+    for (idx, (article, row)) in pack.articles.iter().zip(&synth.rows).enumerate() {
+        assert_eq!(article.title, synth.docs[idx].title);
+        assert_eq!(article.analysis.text, synth.docs[idx].body);
+        assert_eq!(article.printed_date, row.date);
+        let authors: Vec<&str> = row.values_of(Facet::Author).collect();
+        assert_eq!(
+            authors,
+            [article.author.as_str()],
+            "one author value per article"
+        );
+    }
+    // The first article as the app's list would show it, and what a search for one of its title
+    // words finds: the explorer ranks over the same texts the pack shows.
+    let first = &pack.articles[0];
+    let word = first
+        .title
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .to_lowercase();
+    let query = crate::query::ExploreQuery {
+        text: format!("\"{word}\""),
+        ..Default::default()
+    };
+    let found = explorer.run(&query);
+    assert!(
+        found.rows.iter().any(|row| row.article_idx == 0),
+        "{word} finds the first article"
+    );
+    expect![[r#"synth-00000 | And With Russia The Mistosan In Fitisto Its Zenli A | "Grace Tanaka" | Some("2022-06") | 5944 chars | 3 results for "mistosan""#]].assert_eq(&format!(
+        "{} | {} | {:?} | {:?} | {} chars | {} results for {word:?}",
+        first.slug,
+        first.title,
+        first.author,
+        first.printed_date,
+        first.analysis.text.len(),
+        found.rows.len()
+    ));
+}
