@@ -20,6 +20,15 @@ pub struct AnnotatedParagraphProps {
     pub selected: Option<usize>,
     /// Called with a highlight index to open its explanation, or `None` to close it.
     pub on_select: Callback<Option<usize>>,
+    /// The paragraph's number in the article, counted from 1: it gets the id [`paragraph_id`], the
+    /// target of links such as the compare view's `#/read/<slug>?p=N`, and can take focus.
+    #[prop_or_default]
+    pub number: Option<usize>,
+}
+
+/// The element id of paragraph `number` (counted from 1) in the reader.
+pub fn paragraph_id(number: usize) -> String {
+    format!("paragraph-{number}")
 }
 
 #[component]
@@ -69,5 +78,7 @@ pub fn AnnotatedParagraph(props: &AnnotatedParagraphProps) -> Html {
             </mark>
         }
     });
-    html! { <p>{ for parts }</p> }
+    // Focusable from script only (a link's target), never a tab stop of its own.
+    let tabindex = props.number.map(|_| "-1");
+    html! { <p id={props.number.map(paragraph_id)} {tabindex}>{ for parts }</p> }
 }

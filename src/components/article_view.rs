@@ -77,7 +77,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 .map(|paragraph| paragraph.span)
                 .collect()
         };
-    let body = paragraphs.iter().map(|&paragraph| {
+    let body = paragraphs.iter().enumerate().map(|(index, &paragraph)| {
         let cut = Rc::new(segments(paragraph, &found, |highlight| {
             shown.contains(&highlight.layer.id)
         }));
@@ -88,6 +88,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 highlights={found.clone()}
                 selected={selected}
                 on_select={on_select.clone()}
+                number={index + 1}
             />
         }
     });

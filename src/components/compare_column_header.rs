@@ -25,6 +25,28 @@ pub fn reader_href(slug: &str, layers: Option<&str>) -> String {
     .to_hash()
 }
 
+/// The reader's URL for one paragraph of an article (`p` counts from 1, as the captions do): the
+/// reader scrolls to that paragraph and focuses it.
+pub fn paragraph_href(slug: &str, layers: Option<&str>, paragraph: usize) -> String {
+    Route::Read {
+        slug: slug.to_owned(),
+        params: Params::default()
+            .with("layers", layers.map(str::to_owned))
+            .with("p", Some((paragraph + 1).to_string())),
+    }
+    .to_hash()
+}
+
+/// The index of the paragraph of `article` holding byte `offset` of its text, if any.
+pub fn paragraph_at(article: &PackArticle, offset: usize) -> Option<usize> {
+    article
+        .analysis
+        .structure
+        .paragraphs
+        .iter()
+        .position(|paragraph| paragraph.span.start <= offset && offset < paragraph.span.end)
+}
+
 #[component]
 pub fn CompareColumnHeader(props: &CompareColumnHeaderProps) -> Html {
     let article = &props.article;

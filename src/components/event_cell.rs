@@ -5,7 +5,7 @@ use parallax_core::pack::PackArticle;
 use parallax_core::span::Span;
 use yew::prelude::*;
 
-use crate::components::compare_column_header::reader_href;
+use crate::components::compare_column_header::{paragraph_href, reader_href};
 use crate::state::Shared;
 
 /// Passages shown per cell; the others are counted, and the reader shows them in context.
@@ -85,13 +85,18 @@ pub fn EventCell(props: &EventCellProps) -> Html {
             .flat_map(|evidence| evidence.spans.iter().copied())
             .collect();
         let labels: Vec<&str> = passage.evidence.iter().map(|e| e.label.as_str()).collect();
+        let href = paragraph_href(&article.slug, props.layers.as_deref(), passage.paragraph);
         html! {
             <figure class="passage" id={passage_id(props.column, passage.paragraph)}>
                 <blockquote>
                     <p>{ marked_text(text, passage.span, &marks) }</p>
                 </blockquote>
                 <figcaption>
-                    { format!("Paragraph {} · matched on: {}", passage.paragraph + 1, labels.join(", ")) }
+                    <a {href}>
+                        { format!("Paragraph {}", passage.paragraph + 1) }
+                        <span class="visually-hidden">{ format!(" of {}, in the reader", article.title) }</span>
+                    </a>
+                    { format!(" · matched on: {}", labels.join(", ")) }
                 </figcaption>
             </figure>
         }
@@ -103,6 +108,8 @@ pub fn EventCell(props: &EventCellProps) -> Html {
     html! {
         <div {class} role="group" aria-labelledby={heading_id.clone()}>
             <h3 class="event-cell-heading" id={heading_id}>{ &row.event.name }</h3>
+            // On a phone the columns scroll sideways one at a time, so each cell says whose it is.
+            <p class="event-cell-source">{ "In: " }<cite>{ &article.title }</cite></p>
             if row.origin == EventOrigin::Discovered {
                 <p class="event-origin">{ "Found by Parallax in several articles; not in the curated catalogue." }</p>
             }

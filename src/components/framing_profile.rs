@@ -6,7 +6,7 @@ use parallax_core::profile::{FramingProfile, TermScore, DISTINCTIVE_Z};
 use parallax_core::span::Span;
 use yew::prelude::*;
 
-use crate::components::compare_column_header::reader_href;
+use crate::components::compare_column_header::{paragraph_at, paragraph_href, reader_href};
 use crate::excerpt::shorten;
 use crate::state::Shared;
 
@@ -61,7 +61,10 @@ pub fn FramingProfileView(props: &FramingProfileViewProps) -> Html {
         let Some(span) = span else {
             return html! {};
         };
-        let href = reader_href(&article.slug, layers);
+        let href = match paragraph_at(article, span.start) {
+            Some(paragraph) => paragraph_href(&article.slug, layers, paragraph),
+            None => reader_href(&article.slug, layers),
+        };
         html! { <a class="evidence-link" {href}>{ context(article, *span) }</a> }
     };
 

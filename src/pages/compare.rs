@@ -4,6 +4,7 @@
 //! the pack's event catalogue in the browser with the same core code the build uses, so pasted or
 //! imported articles could align the same way.
 
+use gloo::events::EventListener;
 use parallax_core::align::{align, Alignment};
 use parallax_core::pack::{Pack, PackArticle};
 use parallax_core::profile::{profiles, FramingProfile};
@@ -83,6 +84,30 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         .filter(|slug| !known.contains(slug))
         .collect();
     let in_range = (MIN_COMPARED..=MAX_COMPARED).contains(&known.len());
+    // On narrow screens the columns scroll sideways; the sticky heads follow them (and the other
+    // way round), so a column's head is always above it.
+    let heads_ref = use_node_ref();
+    let columns_ref = use_node_ref();
+    {
+        let (heads_ref, columns_ref) = (heads_ref.clone(), columns_ref.clone());
+        use_effect_with(known.clone(), move |_| {
+            let heads = heads_ref.cast::<web_sys::Element>();
+            let columns = columns_ref.cast::<web_sys::Element>();
+            let listeners = heads.zip(columns).map(|(heads, columns)| {
+                let follow = |from: &web_sys::Element, to: &web_sys::Element| {
+                    let (from_, to) = (from.clone(), to.clone());
+                    EventListener::new(from, "scroll", move |_| {
+                        let left = from_.scroll_left();
+                        if to.scroll_left() != left {
+                            to.set_scroll_left(left);
+                        }
+                    })
+                };
+                [follow(&columns, &heads), follow(&heads, &columns)]
+            });
+            move || drop(listeners)
+        });
+    }
     let comparison = use_memo(
         (pack.clone(), known.clone(), in_range),
         |(pack, known, in_range)| in_range.then(|| compare(pack, known)),
@@ -166,8 +191,11 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                 if comparison.alignment.rows.is_empty() {
                     <p class="compare-empty">{ "These articles share no event that Parallax can find." }</p>
                 }
-                <div class="compare-heads">{ for heads }</div>
-                <div class="compare-columns">{ for columns }</div>
+                <p class="compare-swipe-hint">
+                    { format!("{n_columns} articles: scroll sideways to see each column.") }
+                </p>
+                <div class="compare-heads" ref={heads_ref.clone()}>{ for heads }</div>
+                <div class="compare-columns" ref={columns_ref.clone()}>{ for columns }</div>
             </div>
         }
     });

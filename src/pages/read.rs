@@ -1,9 +1,13 @@
 //! The reader page: one article of the pack, found by its slug, with its highlight layers in the URL.
+//! `p=N` in the URL (from a passage link in the compare view) scrolls to paragraph N and focuses it.
 
 use parallax_core::align::Alignment;
 use parallax_core::pack::Pack;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::annotated_paragraph::paragraph_id;
 use crate::components::{ArticleView, CompareSuggestions};
 use crate::pages::NotFoundPage;
 use crate::route::{Params, Route};
@@ -40,6 +44,26 @@ pub fn ReadPage(props: &ReadPageProps) -> Html {
         |(pack, coverage, slug)| Shared::new(compare_suggestions(pack, coverage, slug)),
     );
     let suggestions = (*suggestions).clone();
+    // The paragraph a link pointed at, counted from 1; anything else in `p` is ignored.
+    let target = props
+        .params
+        .get("p")
+        .and_then(|p| p.trim().parse::<usize>().ok())
+        .filter(|p| *p > 0);
+    use_effect_with((props.slug.clone(), target), |(_, target)| {
+        let Some(target) = *target else { return };
+        // After this render's effects, including the app's, which focuses `main` on a new page.
+        let focus = Closure::once_into_js(move || {
+            let found = gloo::utils::document().get_element_by_id(&paragraph_id(target));
+            if let Some(paragraph) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                paragraph.scroll_into_view();
+                let _ = paragraph.focus();
+            }
+        });
+        // A failure only leaves the reader at the top of the article.
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
+    });
     let Some(article) = (*article).clone() else {
         return html! { <NotFoundPage what={format!("the article \u{201c}{}\u{201d}", props.slug)} /> };
     };

@@ -53,7 +53,7 @@ test('the Primary navigation leads to the compare route, which asks for two to f
   await until('the compare page', async () => (await page.getByRole('heading', { level: 1, name: 'Compare articles' }).count()) === 1);
   assert.match(page.url(), /#\/compare$/);
   assert.equal(await link.getAttribute('aria-current'), 'page');
-  const status = page.getByRole('status');
+  const status = page.getByRole('main').getByRole('status');
   await until('the message to choose articles', async () => /two to four/.test(await status.innerText()));
   assert.equal(await page.getByRole('region', { name: HAFFNER, exact: true }).count(), 0, 'no columns yet');
   await page.getByRole('group', { name: 'Articles to compare' }).getByRole('checkbox', { name: HAFFNER, exact: true }).check();
@@ -182,5 +182,64 @@ test('the print layout puts the columns side by side', async () => {
   // The cells of one event line up across the columns.
   const rows = await Promise.all([HAFFNER, CLOSED_DOORS].map((title) => cell(page, title, ENLARGEMENT).boundingBox()));
   assert.ok(Math.abs(rows[0].y - rows[1].y) < 2, `the enlargement row lines up: ${JSON.stringify(rows)}`);
+  await finish();
+});
+
+test('on a 360 px phone the columns scroll sideways under their heads, and every cell names its article', async () => {
+  const { page, finish } = await open(browser, '#/compare?articles=putin-statement-on-nato,behind-closed-doors', { viewport: { width: 360, height: 740 } });
+  for (const title of [HAFFNER, CLOSED_DOORS]) {
+    await until(`the column of "${title}"`, async () => (await column(page, title).count()) === 1);
+  }
+  for (const title of [HAFFNER, CLOSED_DOORS]) {
+    const cells = column(page, title).getByRole('group');
+    const n = await cells.count();
+    assert.ok(n >= 2, `"${title}" has event rows`);
+    for (let i = 0; i < n; i++) {
+      const text = await cells.nth(i).innerText();
+      assert.ok(text.includes(`In: ${title}`), `cell ${i + 1} of "${title}" names its article: ${text.slice(0, 120)}`);
+    }
+  }
+  // One column fills most of the screen; the other is reached by scrolling the columns sideways.
+  const viewport = page.viewportSize();
+  const second = await column(page, CLOSED_DOORS).boundingBox();
+  assert.ok(second.x >= viewport.width * 0.6, `the second column starts off to the right: ${JSON.stringify(second)}`);
+  const head = page.getByRole('heading', { level: 2, name: CLOSED_DOORS, exact: true });
+  await column(page, CLOSED_DOORS).evaluate((region) => {
+    const scroller = region.parentElement;
+    scroller.scrollLeft = scroller.scrollWidth;
+  });
+  await until('the second column in view', async () => (await column(page, CLOSED_DOORS).boundingBox()).x < viewport.width * 0.5);
+  await until('its head to follow it', async () => {
+    const [region, heading] = [await column(page, CLOSED_DOORS).boundingBox(), await head.boundingBox()];
+    return Math.abs(region.x - heading.x) < 2;
+  });
+  // Rows stay aligned by event across the columns.
+  const rows = await Promise.all([HAFFNER, CLOSED_DOORS].map((title) => cell(page, title, ENLARGEMENT).boundingBox()));
+  assert.ok(Math.abs(rows[0].y - rows[1].y) < 2, `the enlargement row lines up: ${JSON.stringify(rows)}`);
+  await assertAccessible(page, 'the compare route on a phone');
+  await finish();
+});
+
+test('a passage links to its paragraph in the reader, which scrolls to it and focuses it', async () => {
+  const { page, finish } = await open(browser, '#/compare?articles=putin-statement-on-nato,behind-closed-doors');
+  const the_cell = cell(page, CLOSED_DOORS, ENLARGEMENT);
+  await until('the enlargement cell', async () => (await the_cell.count()) === 1);
+  const link = the_cell.getByRole('link', { name: new RegExp(`^Paragraph \\d+ of ${CLOSED_DOORS.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, in the reader$`) }).first();
+  assert.equal(await the_cell.getByRole('link', { name: /^Paragraph \d+ of / }).count(), await the_cell.locator('blockquote').count(), 'every passage has its link');
+  const number = Number((await link.innerText()).match(/Paragraph (\d+)/)[1]);
+  const passage = (await the_cell.locator('blockquote').first().innerText()).replace(/\s+/g, ' ').trim();
+  await link.click();
+  await until('the reader at that paragraph', () => page.url().endsWith(`#/read/behind-closed-doors?p=${number}`));
+  await until('the reader', async () => (await page.getByRole('heading', { level: 1, name: CLOSED_DOORS }).count()) === 1);
+  const focused = async () => page.evaluate(() => ({
+    id: document.activeElement?.id,
+    text: document.activeElement?.innerText.replace(/\s+/g, ' ').trim(),
+    top: document.activeElement?.getBoundingClientRect().top,
+  }));
+  await until(`paragraph ${number} to have focus`, async () => (await focused()).id === `paragraph-${number}`);
+  const { text, top } = await focused();
+  assert.ok(text.includes(passage), `the focused paragraph holds the passage: ${passage.slice(0, 80)} / ${text.slice(0, 80)}`);
+  assert.ok(top >= 0 && top < page.viewportSize().height, `the paragraph is scrolled into view (top ${top})`);
+  await assertAccessible(page, 'the reader opened at a paragraph');
   await finish();
 });

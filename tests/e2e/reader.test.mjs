@@ -63,3 +63,23 @@ test('the theme toggle switches light and dark, survives a reload, and both them
   await assertAccessible(page, `the reader (dark theme ${pressed_before === 'true' ? 'on' : 'off'})`);
   await finish();
 });
+
+test('a link to a paragraph (?p=N) focuses it; a number that is not a paragraph leaves the reader at the top', async () => {
+  const { page, finish } = await open(browser, '#/read/putin-statement-on-nato?p=3');
+  await until('paragraph 3 to have focus', async () => (await page.evaluate(() => document.activeElement?.id)) === 'paragraph-3');
+  // The paragraph is a link target, not a tab stop.
+  assert.equal(await page.locator('#paragraph-3').getAttribute('tabindex'), '-1');
+  // Toggling a layer keeps the paragraph in the URL.
+  const legend = page.getByRole('group', { name: 'Highlights' });
+  const first_layer = legend.getByRole('checkbox').first();
+  await first_layer.click();
+  await until('the layer in the URL with the paragraph', () => /[?&]layers=/.test(page.url()) && /[?&]p=3/.test(page.url()));
+  await finish();
+
+  for (const nonsense of ['0', 'x', '99999']) {
+    const other = await open(browser, `#/read/putin-statement-on-nato?p=${nonsense}`);
+    await until('the reader', async () => (await other.page.getByRole('heading', { level: 1, name: HAFFNER }).count()) === 1);
+    assert.equal(await other.page.evaluate(() => window.scrollY), 0, `p=${nonsense} leaves the reader at the top`);
+    await other.finish();
+  }
+});
