@@ -8,6 +8,7 @@ pub mod components;
 pub mod excerpt;
 pub mod highlight;
 pub mod hooks;
+pub mod library;
 pub mod pages;
 pub mod route;
 pub mod state;
@@ -19,6 +20,7 @@ use parallax_core::pack::Pack;
 use parallax_core::query::Explorer;
 use yew::prelude::*;
 
+use crate::analyser::{use_analyser, Analyser};
 use crate::components::site_header::Section;
 use crate::components::{SiteFooter, SiteHeader};
 use crate::hooks::{use_document_title, use_hash_route, use_page_focus, use_theme};
@@ -70,8 +72,27 @@ pub fn page_title(route: Option<&Route>, pack: &Pack) -> String {
 #[component]
 pub fn App() -> Html {
     // Parsed once per app, not per render; pages receive it by pointer.
-    let pack = use_memo((), |_| Shared::new(seed_pack()));
+    let seed = use_memo((), |_| Shared::new(seed_pack()));
+    let seed: Shared<Pack> = (*seed).clone();
+    let state = {
+        let seed = seed.clone();
+        use_reducer(move || State::with_seed(seed))
+    };
+    let analyser = use_analyser();
+    // The pack the app shows: the built-in one, then the teacher's library. Everything derived from
+    // it below is computed again only when the library changes.
+    let pack = use_memo((seed.clone(), state.library.clone()), |(seed, library)| {
+        if library.articles.is_empty()
+            && library.events.events.is_empty()
+            && library.lessons.is_empty()
+        {
+            seed.clone()
+        } else {
+            Shared::new(parallax_core::bundle::combine(seed, library))
+        }
+    });
     let pack: Shared<Pack> = (*pack).clone();
+    use_library(&state, &analyser);
     // The search and facet indexes, built once and kept while the reader is open.
     let explorer = use_memo(pack.clone(), |pack| Shared::new(Explorer::from_pack(pack)));
     // The whole pack against its event catalogue: the reader's suggestions and the compare page's
@@ -79,7 +100,6 @@ pub fn App() -> Html {
     let coverage = use_memo(pack.clone(), |pack| Shared::new(catalogue_coverage(pack)));
     let coverage: Shared<Alignment> = (*coverage).clone();
     let explorer: Shared<Explorer> = (*explorer).clone();
-    let state = use_reducer(State::default);
     let main_ref = use_node_ref();
 
     let on_arrive = {
@@ -111,8 +131,24 @@ pub fn App() -> Html {
         Callback::from(move |route: Route| dispatcher.dispatch(Action::Type(route)))
     };
     let on_analyse = {
+        let (dispatcher, analyser) = (state.dispatcher(), analyser.clone());
+        Callback::from(move |text: String| {
+            let refused = state::check_paste(&text).is_err();
+            dispatcher.dispatch(Action::Analyse(text.clone()));
+            if !refused {
+                let dispatcher = dispatcher.clone();
+                analyser.analyse(
+                    text,
+                    Callback::from(move |result: Result<parallax_core::Analysis, String>| {
+                        dispatcher.dispatch(Action::Pasted(result.map(Box::new)))
+                    }),
+                );
+            }
+        })
+    };
+    let on_library = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(Action::Analyse(text)))
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let on_skip = {
         let main_ref = main_ref.clone();
@@ -154,13 +190,22 @@ pub fn App() -> Html {
                 pasted={state.pasted.clone()}
                 error={state.paste_error.clone().map(AttrValue::from)}
                 {on_analyse}
+                on_library={on_library.clone()}
             />
         },
         Some(Route::Lessons) => html! { <LessonsPage pack={pack.clone()} /> },
         Some(Route::Lesson { id, params }) => html! {
             <LessonPage pack={pack.clone()} id={id.clone()} params={params.clone()} on_go={on_go.clone()} />
         },
-        Some(Route::Import) => html! { <ImportPage /> },
+        Some(Route::Import) => html! {
+            <ImportPage
+                seed={state.seed.clone()}
+                library={state.library.clone()}
+                notice={state.notice.clone()}
+                analyser={analyser.clone()}
+                {on_library}
+            />
+        },
         Some(Route::Privacy) => html! { <PrivacyPage /> },
         Some(Route::NotFound(hash)) => html! { <NotFoundPage what={format!("#{hash}")} /> },
     };
@@ -172,9 +217,118 @@ pub fn App() -> Html {
                 dark={theme.map(|theme| theme == hooks::use_theme::Theme::Dark)}
                 {on_toggle_theme}
             />
-            <main id="main" tabindex="-1" ref={main_ref}>{ page }</main>
+            <main id="main" tabindex="-1" ref={main_ref}>
+                // Library messages that arrive on other pages (a pack loaded from the link).
+                if !matches!(state.route, Some(Route::Import)) {
+                    <div class="library-notice" aria-live="polite">
+                        if let Some(notice) = &state.notice {
+                            <p class={classes!("notice", notice.error.then_some("notice-error"))}>
+                                if notice.error { <strong>{ "Not loaded: " }</strong> }
+                                { notice.text.clone() }
+                            </p>
+                        }
+                    </div>
+                }
+                { page }
+            </main>
             <SiteFooter />
         </>
+    }
+}
+
+/// Keeps the library in step with the device: reads it once at start-up (analysing it again if an
+/// older engine wrote it), saves every change the teacher makes, and loads a pack named by the
+/// page's `?pack=` parameter (same origin only) once the library is read.
+#[hook]
+fn use_library(state: &UseReducerHandle<State>, analyser: &Analyser) {
+    {
+        let (dispatcher, analyser) = (state.dispatcher(), analyser.clone());
+        use_effect_with((), move |_| {
+            let notify = |dispatcher: &UseReducerDispatcher<State>, text: String| {
+                dispatcher.dispatch(Action::Notify { text, error: true })
+            };
+            match library::load() {
+                Ok(library::Stored::Nothing) => {
+                    dispatcher.dispatch(Action::LibraryRead(library::empty_library()))
+                }
+                Ok(library::Stored::Ready(pack)) => dispatcher.dispatch(Action::LibraryRead(pack)),
+                Ok(library::Stored::Stale(stored)) => {
+                    let dispatcher = dispatcher.clone();
+                    library::analyse_pack(
+                        &analyser,
+                        stored,
+                        Callback::from(move |result: Result<Pack, String>| match result {
+                            Ok(pack) => dispatcher.dispatch(Action::LibraryRead(pack)),
+                            Err(message) => {
+                                notify(&dispatcher, format!("Your saved articles could not be analysed again: {message}"));
+                                dispatcher.dispatch(Action::LibraryRead(library::empty_library()));
+                            }
+                        }),
+                    );
+                }
+                Err(message) => {
+                    notify(&dispatcher, message);
+                    dispatcher.dispatch(Action::LibraryRead(library::empty_library()));
+                }
+            }
+        });
+    }
+    {
+        let (dispatcher, library_pack) = (state.dispatcher(), state.library.clone());
+        use_effect_with(state.library_revision, move |revision| {
+            if *revision > 0 {
+                if let Err(text) = library::save(&library_pack) {
+                    dispatcher.dispatch(Action::Notify { text, error: true });
+                }
+            }
+        });
+    }
+    {
+        let (dispatcher, analyser) = (state.dispatcher(), analyser.clone());
+        use_effect_with(state.library_ready, move |ready| {
+            if !*ready {
+                return;
+            }
+            let location = gloo::utils::window().location();
+            let Some(value) = location
+                .search()
+                .ok()
+                .as_deref()
+                .and_then(library::pack_parameter)
+            else {
+                return;
+            };
+            let page = location.href().unwrap_or_default();
+            let url = match library::same_origin_url(&value, &page) {
+                Ok(url) => url,
+                Err(text) => {
+                    dispatcher.dispatch(Action::Notify { text, error: true });
+                    return;
+                }
+            };
+            dispatcher.dispatch(Action::Notify {
+                text: format!("Loading the pack {value}…"),
+                error: false,
+            });
+            wasm_bindgen_futures::spawn_local(async move {
+                match library::fetch_pack(&url).await {
+                    Ok(json) => {
+                        let dispatcher2 = dispatcher.clone();
+                        library::load_pack_json(
+                            &analyser,
+                            &json,
+                            Callback::from(move |result: Result<Pack, String>| match result {
+                                Ok(pack) => dispatcher2.dispatch(Action::MergePack(pack)),
+                                Err(text) => {
+                                    dispatcher2.dispatch(Action::Notify { text, error: true })
+                                }
+                            }),
+                        );
+                    }
+                    Err(text) => dispatcher.dispatch(Action::Notify { text, error: true }),
+                }
+            });
+        });
     }
 }
 

@@ -1,15 +1,29 @@
-//! The app's state in one reducer: where the reader is and the text they pasted, changed only by actions.
+//! The app's state in one reducer: where the reader is, the text they pasted and the teacher's own
+//! articles (the library), changed only by actions.
 
 use std::ops::Deref;
 use std::rc::Rc;
 
-use parallax_core::pack::PackArticle;
+use parallax_core::bundle;
+use parallax_core::import::Edits;
+use parallax_core::pack::{Pack, PackArticle, NO_BYLINE};
+use parallax_core::Analysis;
 use yew::prelude::*;
 
 use crate::route::Route;
 
 /// The largest text the browser analyses; bigger pastes are refused with a message.
-pub const MAX_PASTE_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_PASTE_BYTES: usize = parallax_core::import::MAX_TEXT_BYTES;
+
+/// A message about the library for the live region: what was added, loaded or refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    /// A refusal or failure (shown as an alert, marked in words, not only in colour).
+    pub error: bool,
+    /// Counts up, so the same words twice still read as a new message.
+    pub serial: u64,
+}
 
 /// An `Rc` that compares by identity, so props holding large data never deep-compare it on render.
 #[derive(Debug, Default)]
@@ -51,7 +65,7 @@ pub enum Arrival {
     Retyped,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// `None` until the hash has been read, so a deep link never flashes the home page first.
     pub route: Option<Route>,
@@ -60,6 +74,16 @@ pub struct State {
     pub pasted: Option<Shared<PackArticle>>,
     /// Why the last paste was refused, if it was.
     pub paste_error: Option<String>,
+    /// The built-in pack, never changed by anything the teacher does.
+    pub seed: Shared<Pack>,
+    /// The teacher's own articles, events and lessons kept on this device (see `library.rs`).
+    pub library: Shared<Pack>,
+    /// Whether the library has been read from the device yet.
+    pub library_ready: bool,
+    /// Counts the teacher's changes to the library; each one is saved.
+    pub library_revision: u64,
+    /// The last message about the library.
+    pub notice: Option<Notice>,
     /// True while consecutive keystrokes refine one search: the first adds a history entry, the
     /// others replace it, so Back undoes the whole search rather than one letter at a time.
     pub typing: bool,
@@ -72,8 +96,73 @@ pub enum Action {
     Go(Route),
     /// Go where the search box now points (the route with the newly typed text).
     Type(Route),
-    /// Analyse pasted text.
+    /// Analyse pasted text (on the analyse page); the answer comes back as `Pasted`.
     Analyse(String),
+    /// The analysis of the pasted text, or why there is none.
+    Pasted(Result<Box<Analysis>, String>),
+    /// The library as read from the device at start-up (not saved again).
+    LibraryRead(Pack),
+    /// Add articles to the library; slugs already used are made unique.
+    AddArticles(Vec<PackArticle>),
+    /// Remove the library article with this slug.
+    RemoveArticle(String),
+    /// Change the title, author, date or topics of a library article.
+    EditArticle(String, Edits),
+    /// Merge a loaded pack into the library.
+    MergePack(Pack),
+    /// Say something in the live region.
+    Notify { text: String, error: bool },
+}
+
+impl Default for State {
+    /// No route yet, nothing pasted, an empty built-in pack and an empty library (for tests).
+    fn default() -> State {
+        State {
+            route: None,
+            arrival: None,
+            pasted: None,
+            paste_error: None,
+            seed: Shared::new(crate::library::empty_library()),
+            library: Shared::new(crate::library::empty_library()),
+            library_ready: false,
+            library_revision: 0,
+            notice: None,
+            typing: false,
+        }
+    }
+}
+
+impl State {
+    /// The start state of an app whose built-in pack is `seed`, with an empty library.
+    pub fn with_seed(seed: Shared<Pack>) -> State {
+        State {
+            library: Shared::new(crate::library::empty_library()),
+            seed,
+            ..State::default()
+        }
+    }
+
+    fn notify(&mut self, text: String, error: bool) {
+        let serial = self.notice.as_ref().map_or(1, |n| n.serial + 1);
+        self.notice = Some(Notice {
+            text,
+            error,
+            serial,
+        });
+    }
+
+    fn change_library(&mut self, change: impl FnOnce(&mut Pack)) {
+        let mut library = (*self.library).clone();
+        change(&mut library);
+        self.library = Shared::new(library);
+        self.library_revision += 1;
+    }
+
+    /// Whether `slug` names a built-in or library article.
+    pub fn slug_taken(&self, slug: &str) -> bool {
+        self.seed.articles.iter().any(|a| a.slug == slug)
+            || self.library.articles.iter().any(|a| a.slug == slug)
+    }
 }
 
 impl Reducible for State {
@@ -105,12 +194,80 @@ impl Reducible for State {
                 next.typing = true;
             }
             Action::Analyse(text) => match check_paste(&text) {
-                Ok(()) => {
-                    next.pasted = Some(Shared::new(pasted_article(&text)));
-                    next.paste_error = None;
-                }
+                Ok(()) => next.paste_error = None,
                 Err(message) => next.paste_error = Some(message),
             },
+            Action::Pasted(Ok(analysis)) => {
+                next.pasted = Some(Shared::new(pasted_article_from(*analysis)));
+                next.paste_error = None;
+            }
+            Action::Pasted(Err(message)) => next.paste_error = Some(message),
+            Action::LibraryRead(mut read) => {
+                // Anything added while the device was being read stays.
+                for article in &self.library.articles {
+                    if !read.articles.iter().any(|a| a.slug == article.slug) {
+                        read.articles.push(article.clone());
+                    }
+                }
+                next.library = Shared::new(read);
+                next.library_ready = true;
+            }
+            Action::AddArticles(articles) => {
+                let mut titles = Vec::new();
+                for mut article in articles {
+                    if next.slug_taken(&article.slug) {
+                        article.slug =
+                            parallax_core::import::slug(&article.slug, |s| next.slug_taken(s));
+                    }
+                    titles.push(format!("\u{201c}{}\u{201d}", article.title));
+                    next.change_library(|library| library.articles.push(article));
+                }
+                if !titles.is_empty() {
+                    let text = format!(
+                        "Added {} to your articles: {}. {}",
+                        if titles.len() == 1 {
+                            "1 article".to_owned()
+                        } else {
+                            format!("{} articles", titles.len())
+                        },
+                        titles.join(", "),
+                        "It is in the article list, the reader and compare."
+                    );
+                    next.notify(text, false);
+                }
+            }
+            Action::RemoveArticle(slug) => {
+                if let Some(article) = self.library.articles.iter().find(|a| a.slug == slug) {
+                    let title = article.title.clone();
+                    next.change_library(|library| library.articles.retain(|a| a.slug != slug));
+                    next.notify(
+                        format!("Removed \u{201c}{title}\u{201d} from your articles."),
+                        false,
+                    );
+                }
+            }
+            Action::EditArticle(slug, edits) => {
+                if self.library.articles.iter().any(|a| a.slug == slug) {
+                    next.change_library(|library| {
+                        if let Some(article) = library.articles.iter_mut().find(|a| a.slug == slug)
+                        {
+                            apply_edits(article, &edits);
+                        }
+                    });
+                    next.notify("Saved your changes.".to_owned(), false);
+                }
+            }
+            Action::MergePack(incoming) => {
+                let seed = self.seed.clone();
+                let mut report = None;
+                next.change_library(|library| {
+                    report = Some(bundle::merge(&seed, library, incoming))
+                });
+                if let Some(report) = report {
+                    next.notify(report.sentence(), false);
+                }
+            }
+            Action::Notify { text, error } => next.notify(text, error),
         }
         Rc::new(next)
     }
@@ -133,8 +290,40 @@ pub fn check_paste(text: &str) -> Result<(), String> {
 }
 
 /// Analyses pasted text with the same engine that built the seed pack and wraps it like a pack article.
+/// (On the main thread: for tests. The app analyses in the analyser and calls [`pasted_article_from`].)
 pub fn pasted_article(text: &str) -> PackArticle {
-    let analysis = parallax_core::analyze(text);
+    pasted_article_from(parallax_core::analyze(text))
+}
+
+/// Changes what the teacher edited; an empty field means "what the source says" is gone, so an
+/// empty author becomes "No byline" and an empty title is ignored.
+pub fn apply_edits(article: &mut PackArticle, edits: &Edits) {
+    let tidy = |value: &str| value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(title) = edits.title.as_deref().map(tidy).filter(|t| !t.is_empty()) {
+        if title != article.title {
+            article.title = title;
+            article.title_curated = true;
+        }
+    }
+    if let Some(author) = edits.author.as_deref().map(tidy) {
+        if author.is_empty() {
+            article.author = NO_BYLINE.to_owned();
+            article.byline = None;
+        } else if author != article.author {
+            article.byline = Some(format!("By {author}"));
+            article.author = author;
+        }
+    }
+    if let Some(date) = edits.date.as_deref().map(tidy) {
+        article.printed_date = (!date.is_empty()).then_some(date);
+    }
+    if let Some(topics) = &edits.topics {
+        article.topics_curated = topics.clone();
+    }
+}
+
+/// Wraps the analysis of a pasted text like a pack article.
+pub fn pasted_article_from(analysis: Analysis) -> PackArticle {
     let metadata = &analysis.metadata;
     let title = metadata.title.clone();
     let mut notes = Vec::new();
@@ -168,9 +357,12 @@ mod tests {
 
     #[test]
     fn pasting_analyses_the_text_and_keeps_it_readable() {
+        let text = "First paragraph here.\n\nSecond <b>one</b>.";
+        let state = reduce(State::default(), Action::Analyse(text.into()));
+        assert_eq!(state.paste_error, None);
         let state = reduce(
-            State::default(),
-            Action::Analyse("First paragraph here.\n\nSecond <b>one</b>.".into()),
+            state,
+            Action::Pasted(Ok(Box::new(parallax_core::analyze(text)))),
         );
         let pasted = state.pasted.expect("analysed");
         assert_eq!(pasted.author, "No byline");
@@ -180,10 +372,15 @@ mod tests {
 
     #[test]
     fn too_large_or_empty_pastes_are_refused_and_the_last_analysis_stays() {
-        let state = reduce(State::default(), Action::Analyse("A short article.".into()));
+        let state = reduce(
+            State::default(),
+            Action::Pasted(Ok(Box::new(parallax_core::analyze("A short article.")))),
+        );
         let before = state.pasted.clone();
         let state = reduce(state, Action::Analyse("x".repeat(MAX_PASTE_BYTES + 1)));
         assert!(state.paste_error.as_deref().unwrap().contains("up to 2 MB"));
+        let state = reduce(state, Action::Pasted(Err("The engine stopped.".into())));
+        assert_eq!(state.paste_error.as_deref(), Some("The engine stopped."));
         assert_eq!(state.pasted, before);
         let state = reduce(state, Action::Analyse("  \n ".into()));
         assert!(state.paste_error.as_deref().unwrap().contains("no text"));
@@ -232,5 +429,125 @@ mod tests {
             Some(Arrival::InApp),
             "Back ends the search too"
         );
+    }
+
+    fn article(slug: &str, title: &str) -> PackArticle {
+        let mut article = pasted_article(&format!("{title}\n\nBy Jane Doe\n\nA first paragraph of the story, long enough to read as prose."));
+        article.slug = slug.to_owned();
+        article
+    }
+
+    fn with_seed() -> State {
+        let mut seed = crate::library::empty_library();
+        seed.articles.push(article("storm", "Built-in storm story"));
+        State::with_seed(Shared::new(seed))
+    }
+
+    #[test]
+    fn added_articles_get_unused_slugs_and_each_change_is_counted_for_saving() {
+        let state = reduce(
+            with_seed(),
+            Action::LibraryRead(crate::library::empty_library()),
+        );
+        assert_eq!(
+            state.library_revision, 0,
+            "reading the device is not a change"
+        );
+        let state = reduce(
+            state,
+            Action::AddArticles(vec![
+                article("storm", "Storm A"),
+                article("storm", "Storm B"),
+            ]),
+        );
+        let slugs: Vec<&str> = state
+            .library
+            .articles
+            .iter()
+            .map(|a| a.slug.as_str())
+            .collect();
+        assert_eq!(slugs, ["storm-2", "storm-3"]);
+        assert_eq!(state.library_revision, 2);
+        assert_eq!(
+            state.seed.articles.len(),
+            1,
+            "the built-in pack is untouched"
+        );
+        let notice = state.notice.clone().expect("a notice");
+        assert!(!notice.error);
+        assert!(
+            notice
+                .text
+                .starts_with("Added 2 articles to your articles: “Storm A”, “Storm B”."),
+            "{}",
+            notice.text
+        );
+    }
+
+    #[test]
+    fn editing_and_removing_change_only_the_library_article_named() {
+        let state = reduce(
+            with_seed(),
+            Action::AddArticles(vec![article("ferry", "Ferry story")]),
+        );
+        let edits = Edits {
+            title: Some("  Ferries   cancelled ".into()),
+            author: Some(String::new()),
+            date: Some("4 May".into()),
+            topics: Some(vec!["economy".into()]),
+        };
+        let state = reduce(state, Action::EditArticle("ferry".into(), edits));
+        let edited = &state.library.articles[0];
+        assert_eq!(edited.title, "Ferries cancelled");
+        assert!(edited.title_curated);
+        assert_eq!(
+            (edited.author.as_str(), edited.byline.as_deref()),
+            (NO_BYLINE, None)
+        );
+        assert_eq!(edited.printed_date.as_deref(), Some("4 May"));
+        assert_eq!(edited.topics_curated, ["economy"]);
+        let state = reduce(state, Action::RemoveArticle("storm".into()));
+        assert_eq!(
+            state.seed.articles.len(),
+            1,
+            "a built-in article cannot be removed"
+        );
+        assert_eq!(state.library.articles.len(), 1);
+        let state = reduce(state, Action::RemoveArticle("ferry".into()));
+        assert!(state.library.articles.is_empty());
+        assert_eq!(
+            state.notice.unwrap().text,
+            "Removed “Ferries cancelled” from your articles."
+        );
+    }
+
+    #[test]
+    fn a_library_read_late_keeps_what_was_added_meanwhile_and_a_pack_merge_is_reported() {
+        let state = reduce(
+            with_seed(),
+            Action::AddArticles(vec![article("new", "New story")]),
+        );
+        let mut stored = crate::library::empty_library();
+        stored.articles.push(article("old", "Old story"));
+        let state = reduce(state, Action::LibraryRead(stored));
+        let slugs: Vec<&str> = state
+            .library
+            .articles
+            .iter()
+            .map(|a| a.slug.as_str())
+            .collect();
+        assert_eq!(slugs, ["old", "new"]);
+        let mut incoming = crate::library::empty_library();
+        incoming.title = "Class pack".into();
+        incoming
+            .articles
+            .push(article("old", "Old story, corrected"));
+        let state = reduce(state, Action::MergePack(incoming));
+        assert_eq!(state.library.articles[0].title, "Old story, corrected");
+        assert!(state
+            .notice
+            .unwrap()
+            .text
+            .starts_with("Loaded “Class pack”: replaced 1 article"));
     }
 }

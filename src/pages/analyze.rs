@@ -5,7 +5,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::ArticleView;
-use crate::state::{Shared, MAX_PASTE_BYTES};
+use crate::state::{Action, Shared, MAX_PASTE_BYTES};
 
 #[derive(Properties, PartialEq)]
 pub struct AnalyzePageProps {
@@ -13,6 +13,8 @@ pub struct AnalyzePageProps {
     pub error: Option<AttrValue>,
     /// Called with the text to analyse.
     pub on_analyse: Callback<String>,
+    /// Adds the analysed text to the teacher's articles.
+    pub on_library: Callback<Action>,
 }
 
 #[component]
@@ -39,6 +41,16 @@ pub fn AnalyzePage(props: &AnalyzePageProps) -> Html {
         "Up to {} MB of plain text. It is analysed on this device and never sent anywhere.",
         MAX_PASTE_BYTES / (1024 * 1024)
     );
+    let on_keep = {
+        let (pasted, on_library) = (props.pasted.clone(), props.on_library.clone());
+        Callback::from(move |_| {
+            if let Some(pasted) = &pasted {
+                let mut article = (**pasted).clone();
+                article.slug = parallax_core::import::slug(&article.title, |_| false);
+                on_library.emit(Action::AddArticles(vec![article]));
+            }
+        })
+    };
     html! {
         <div class="analyze">
             <h1>{ "Analyse a text" }</h1>
@@ -59,6 +71,11 @@ pub fn AnalyzePage(props: &AnalyzePageProps) -> Html {
                 <button type="submit" class="button">{ "Analyse" }</button>
             </form>
             if let Some(article) = &props.pasted {
+                <p class="analyze-keep">
+                    <button type="button" class="button-quiet" onclick={on_keep}>{ "Keep it in your articles" }</button>
+                    { " — then it appears in the article list and compare. " }
+                    <a href="#/import">{ "Your articles" }</a>
+                </p>
                 <section class="analysis-result" aria-label="Analysis">
                     <ArticleView article={article.clone()} top={false} layers={(*layers).clone().map(AttrValue::from)} {on_set_layers} />
                 </section>

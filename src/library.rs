@@ -1,0 +1,318 @@
+//! The teacher's library on this device: their own articles and the packs they loaded, kept in
+//! `localStorage` under `parallax:library` as one pack, and the steps that bring files, pasted
+//! text and pack files into it through the analyser.
+//!
+//! The library is stored with its analyses, so it shows at once on the next visit. When the stored
+//! analyses come from an older engine (their version differs), the texts are analysed again in the
+//! background. A stored value that cannot be read is moved aside to `parallax:library-unreadable`
+//! rather than overwritten, and the teacher is told.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use parallax_core::bundle;
+use parallax_core::import::{self, Edits, Imported};
+use parallax_core::pack::{Pack, PackArticle, StoredPack, PACK_VERSION};
+use parallax_core::ANALYSIS_VERSION;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::Callback;
+
+use crate::analyser::Analyser;
+
+/// Where the library is kept.
+pub const LIBRARY_KEY: &str = "parallax:library";
+/// Where an unreadable library is moved, so nothing the teacher made is overwritten.
+pub const UNREADABLE_KEY: &str = "parallax:library-unreadable";
+/// What browsers give a site's `localStorage`: about 5 MB, shared by everything Parallax saves.
+pub const STORAGE_LIMIT_BYTES: usize = 5 * 1024 * 1024;
+
+/// An empty library.
+pub fn empty_library() -> Pack {
+    Pack {
+        version: PACK_VERSION,
+        id: "library".to_owned(),
+        title: "Your articles".to_owned(),
+        description: String::new(),
+        events: Default::default(),
+        articles: Vec::new(),
+        lessons: Vec::new(),
+    }
+}
+
+/// What was found on the device.
+pub enum Stored {
+    /// Nothing yet.
+    Nothing,
+    /// A library whose analyses this engine wrote.
+    Ready(Pack),
+    /// A library from an older engine: its texts must be analysed again.
+    Stale(StoredPack),
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads the library. An unreadable value is moved to [`UNREADABLE_KEY`] and reported.
+pub fn load() -> Result<Stored, String> {
+    let Some(storage) = storage() else {
+        return Ok(Stored::Nothing);
+    };
+    let Some(json) = storage.get_item(LIBRARY_KEY).ok().flatten() else {
+        return Ok(Stored::Nothing);
+    };
+    if let Ok(pack) = serde_json::from_str::<Pack>(&json) {
+        if pack.version == PACK_VERSION
+            && pack
+                .articles
+                .iter()
+                .all(|a| a.analysis.version == ANALYSIS_VERSION)
+        {
+            return Ok(Stored::Ready(pack));
+        }
+    }
+    match bundle::read(&json) {
+        Ok(stored) => Ok(Stored::Stale(stored)),
+        Err(error) => {
+            let _ = storage.set_item(UNREADABLE_KEY, &json);
+            let _ = storage.remove_item(LIBRARY_KEY);
+            Err(format!(
+                "Your saved articles could not be read ({error}) They were set aside, not deleted; the privacy page's \"Clear my data\" removes them."
+            ))
+        }
+    }
+}
+
+/// Saves the library, or says why it could not be saved.
+pub fn save(library: &Pack) -> Result<(), String> {
+    let Some(storage) = storage() else {
+        return Err("This browser does not let Parallax keep data on this device, so your articles last until the tab is closed.".to_owned());
+    };
+    let json = bundle::write(library);
+    storage.set_item(LIBRARY_KEY, &json).map_err(|_| {
+        format!(
+            "Your articles could not be saved on this device: the browser's storage for Parallax (about {}) is full. They stay until the tab is closed; remove some articles, or download them as a pack.",
+            import::megabytes(STORAGE_LIMIT_BYTES)
+        )
+    })
+}
+
+/// How much the library takes in storage, in bytes (UTF-16, as browsers count it).
+pub fn stored_bytes() -> usize {
+    storage()
+        .and_then(|s| s.get_item(LIBRARY_KEY).ok().flatten())
+        .map_or(0, |json| json.encode_utf16().count() * 2)
+}
+
+/// Analyses every article of a checked pack file again and calls `done` with the current pack.
+pub fn analyse_pack(analyser: &Analyser, stored: StoredPack, done: Callback<Result<Pack, String>>) {
+    let StoredPack {
+        id,
+        title,
+        description,
+        events,
+        articles,
+        lessons,
+        ..
+    } = stored;
+    let n_articles = articles.len();
+    let shell = Pack {
+        version: PACK_VERSION,
+        id,
+        title,
+        description,
+        events,
+        articles: Vec::new(),
+        lessons,
+    };
+    if n_articles == 0 {
+        done.emit(Ok(shell));
+        return;
+    }
+    type Slots = Vec<Option<Result<PackArticle, String>>>;
+    let results: Rc<RefCell<Slots>> = Rc::new(RefCell::new(vec![None; n_articles]));
+    let shell = Rc::new(RefCell::new(Some(shell)));
+    for (index, article) in articles.into_iter().enumerate() {
+        let text = bundle::source_text(&article);
+        let article = RefCell::new(Some(article));
+        let (results, shell, done) = (results.clone(), shell.clone(), done.clone());
+        analyser.analyse(
+            text,
+            Callback::from(move |analysis: Result<parallax_core::Analysis, String>| {
+                let Some(article) = article.borrow_mut().take() else {
+                    return;
+                };
+                results.borrow_mut()[index] = Some(analysis.map(|a| bundle::rebuild(article, a)));
+                if results.borrow().iter().all(Option::is_some) {
+                    let Some(mut pack) = shell.borrow_mut().take() else {
+                        return;
+                    };
+                    let mut articles = Vec::new();
+                    for result in results.borrow_mut().drain(..).flatten() {
+                        match result {
+                            Ok(article) => articles.push(article),
+                            Err(message) => {
+                                done.emit(Err(message));
+                                return;
+                            }
+                        }
+                    }
+                    pack.articles = articles;
+                    done.emit(Ok(pack));
+                }
+            }),
+        );
+    }
+}
+
+/// Checks a pack file's text and analyses its articles; `done` gets the pack or the message.
+pub fn load_pack_json(analyser: &Analyser, json: &str, done: Callback<Result<Pack, String>>) {
+    match bundle::read(json) {
+        Ok(stored) => analyse_pack(analyser, stored, done),
+        Err(error) => done.emit(Err(error.to_string())),
+    }
+}
+
+/// Analyses an imported source and makes it an article; `slug_hint` is checked for uniqueness
+/// when the article is added.
+pub fn analyse_imported(
+    analyser: &Analyser,
+    imported: Imported,
+    fallback_title: String,
+    edits: Edits,
+    done: Callback<Result<PackArticle, String>>,
+) {
+    let text = imported.text.clone();
+    analyser.analyse(
+        text,
+        Callback::from(move |analysis: Result<parallax_core::Analysis, String>| {
+            done.emit(analysis.map(|analysis| {
+                let title = edits
+                    .title
+                    .clone()
+                    .or_else(|| imported.title.clone())
+                    .or_else(|| analysis.metadata.title.clone())
+                    .unwrap_or_else(|| fallback_title.clone());
+                let slug = import::slug(&title, |_| false);
+                import::to_article(&imported, analysis, slug, &fallback_title, &edits)
+            }))
+        }),
+    );
+}
+
+/// The bytes of a chosen or dropped file.
+pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "The file could not be read.".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The text of a chosen file.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| "The file could not be read.".to_owned())?;
+    text.as_string()
+        .ok_or_else(|| "The file could not be read.".to_owned())
+}
+
+/// The files of a file list, in order.
+pub fn files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The `pack` parameter of the page's query string (`?pack=packs/class.json`), decoded.
+pub fn pack_parameter(search: &str) -> Option<String> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    search.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key == "pack").then(|| {
+            js_sys::decode_uri_component(&value.replace('+', " "))
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_else(|| value.to_owned())
+        })
+    })
+}
+
+/// Resolves `value` against the page and accepts it only on the page's own origin.
+pub fn same_origin_url(value: &str, page: &str) -> Result<String, String> {
+    let refused = || {
+        format!("The pack at \u{201c}{value}\u{201d} was not loaded: Parallax loads packs only from the site it is served from, so a link cannot bring in someone else's content.")
+    };
+    let url = web_sys::Url::new_with_base(value, page).map_err(|_| refused())?;
+    let base = web_sys::Url::new(page).map_err(|_| refused())?;
+    if url.origin() != base.origin() || !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return Err(refused());
+    }
+    Ok(url.href())
+}
+
+/// Fetches a same-origin pack file's text, refusing one larger than the pack limit.
+pub async fn fetch_pack(url: &str) -> Result<String, String> {
+    let failed = |detail: &str| format!("The pack at {url} could not be loaded ({detail}).");
+    let window = web_sys::window().ok_or_else(|| failed("no window"))?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| failed("the network request failed"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| failed("no response"))?;
+    if !response.ok() {
+        return Err(failed(&format!(
+            "the server answered {}",
+            response.status()
+        )));
+    }
+    let blob = JsFuture::from(response.blob().map_err(|_| failed("no body"))?)
+        .await
+        .map_err(|_| failed("the download stopped"))?;
+    let blob: web_sys::Blob = blob.dyn_into().map_err(|_| failed("no body"))?;
+    bundle::check_size(blob.size() as usize).map_err(|error| error.to_string())?;
+    let text = JsFuture::from(blob.text())
+        .await
+        .map_err(|_| failed("the download stopped"))?;
+    text.as_string().ok_or_else(|| failed("not text"))
+}
+
+/// Offers `contents` as a download named `file_name`.
+pub fn download(file_name: &str, contents: &str) -> Result<(), String> {
+    let failed = || "The download could not be started.".to_owned();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| failed())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed())?;
+    let document = gloo::utils::document();
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| failed())?
+        .dyn_into()
+        .map_err(|_| failed())?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The pack a teacher downloads: their library, and the built-in articles too when asked.
+pub fn export(seed: &Pack, library: &Pack, title: &str, with_built_in: bool) -> Pack {
+    let mut pack = if with_built_in {
+        bundle::combine(seed, library)
+    } else {
+        library.clone()
+    };
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    pack.title = if title.is_empty() {
+        "Your articles".to_owned()
+    } else {
+        title
+    };
+    pack.id = import::slug(&pack.title, |_| false);
+    pack
+}
