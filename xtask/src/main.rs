@@ -10,6 +10,7 @@ mod serve;
 mod setup;
 mod size;
 mod test;
+mod worker;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};

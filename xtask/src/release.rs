@@ -27,6 +27,7 @@ pub fn build(tools: &Tools) -> Result<(), String> {
         .current_dir(&root)
         .env("PATH", &tools.path))?;
     externalise_inline_loader(&dist)?;
+    crate::worker::hash_files(&dist)?;
     let files = precached_files(&dist)?;
     write_service_worker(&dist, &files)?;
     write_headers_file(&dist, &files)?;

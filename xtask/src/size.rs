@@ -25,11 +25,14 @@ pub fn files(dist: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Prints the table and returns the first-load brotli total. The first load is `index.html` plus every file whose
-/// name appears in it or in a script it loads (Trunk's loader names the `.wasm`).
+/// name appears in it or in a script it loads (Trunk's loader names the `.wasm`). The analysis worker's files
+/// (named only by a `<meta>`, fetched when a text is first analysed) are reported apart, as loaded on demand.
 pub fn report(dist: &Path) -> Result<usize, String> {
     let files = files(dist)?;
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
+    // The page names the worker's loader only for the app to read; nothing fetches it on load.
+    let index = without_meta_tags(&index);
     let mut referenced_text = index.clone();
     for path in &files {
         let name = relative(dist, path);
@@ -42,24 +45,41 @@ pub fn report(dist: &Path) -> Result<usize, String> {
         "file", "raw", "gzip", "brotli"
     );
     let (mut raw_total, mut gzip_total, mut brotli_total) = (0, 0, 0);
+    let mut worker_total = [0; 3];
     for path in &files {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let name = relative(dist, path);
         let first_load = name == "index.html" || referenced_text.contains(&name);
+        let worker = !first_load && name.starts_with(crate::worker::PREFIX);
         let (gzip, brotli) = (gzip_bytes(&bytes).len(), brotli_bytes(&bytes).len());
         if first_load {
             raw_total += bytes.len();
             gzip_total += gzip;
             brotli_total += brotli;
         }
+        if worker {
+            for (total, size) in worker_total.iter_mut().zip([bytes.len(), gzip, brotli]) {
+                *total += size;
+            }
+        }
         println!(
             "{name:<52} {:>10} {:>10} {:>10}  {}",
             bytes.len(),
             gzip,
             brotli,
-            if first_load { "yes" } else { "" }
+            if first_load {
+                "yes"
+            } else if worker {
+                "on demand"
+            } else {
+                ""
+            }
         );
     }
+    println!(
+        "{:<52} {:>10} {:>10} {:>10}",
+        "analysis worker, on demand (bytes)", worker_total[0], worker_total[1], worker_total[2]
+    );
     println!(
         "{:<52} {:>10} {:>10} {:>10}",
         "first load total (bytes)", raw_total, gzip_total, brotli_total
@@ -73,6 +93,23 @@ pub fn report(dist: &Path) -> Result<usize, String> {
     Ok(brotli_total)
 }
 
+/// `html` without its `<meta …>` tags.
+fn without_meta_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<meta") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find('>') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn kb(bytes: usize) -> f64 {
     bytes as f64 / 1024.0
 }
@@ -82,4 +119,18 @@ fn relative(dist: &Path, path: &Path) -> String {
         .unwrap_or(path)
         .to_string_lossy()
         .replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_tags_name_nothing_the_page_loads() {
+        let html = "<head><meta charset=\"utf-8\"><meta name=\"parallax-analyser\" content=\"./analyse-worker-loader-1.js\"><link href=\"./app.css\"></head>";
+        assert_eq!(
+            without_meta_tags(html),
+            "<head><link href=\"./app.css\"></head>"
+        );
+    }
 }

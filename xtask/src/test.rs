@@ -48,6 +48,8 @@ fn browser_tests(tools: &Tools) -> Result<(), String> {
             setup::WASM_TARGET,
             "--test",
             "browser",
+            "--test",
+            "analyser",
         ])
         .current_dir(project_root())
         .env("PATH", &tools.path)
