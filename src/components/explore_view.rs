@@ -1,9 +1,19 @@
 //! The explorer: search box, filter panel, sort, result count and results, all derived from one
 //! `ExploreQuery` (the URL's), with every change handed back up as the next query.
+//!
+//! Search text is debounced: the first keystroke after a pause runs at once, so results appear
+//! promptly, and the keystrokes that follow within [`SEARCH_DEBOUNCE_MS`] are run together when
+//! typing pauses. Text typed but not yet run is part of the view: a filter clicked meanwhile keeps
+//! it, so neither the keystroke nor the click is lost.
 
 use parallax_core::facets::Facet;
 use parallax_core::pack::Pack;
 use parallax_core::query::{ExploreQuery, Explorer, Sort};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::{EmptyResults, FilterPanel, ResultList, SearchBox, SortOptions};
@@ -21,6 +31,39 @@ pub struct ExploreViewProps {
     pub on_type: Callback<ExploreQuery>,
 }
 
+/// How long typing must pause before the text typed since the last search is run.
+pub const SEARCH_DEBOUNCE_MS: i32 = 150;
+
+/// A search waiting for typing to pause: the browser timer and its callback, dropped together.
+struct PendingSearch {
+    handle: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for PendingSearch {
+    fn drop(&mut self) {
+        gloo::utils::window().clear_timeout_with_handle(self.handle);
+    }
+}
+
+/// The debounce state of one search box, kept across renders.
+#[derive(Default)]
+struct Debounce {
+    /// The search waiting for typing to pause; `Some` exactly while its timer is armed.
+    pending: Option<PendingSearch>,
+    /// The last search that ran from a timer, kept until the next is armed (its callback cannot
+    /// be dropped while it runs).
+    spent: Option<PendingSearch>,
+    /// When the last search ran (milliseconds, `performance.now()`).
+    last_run: Cell<f64>,
+}
+
+fn now_ms() -> f64 {
+    gloo::utils::window()
+        .performance()
+        .map_or_else(js_sys::Date::now, |performance| performance.now())
+}
+
 /// "Showing N of M articles", the text of the live region.
 pub fn showing(n_shown: usize, n_total: usize) -> String {
     let noun = if n_total == 1 { "article" } else { "articles" };
@@ -34,49 +77,136 @@ pub fn ExploreView(props: &ExploreViewProps) -> Html {
         |(explorer, query)| explorer.run(query),
     );
     let results = Shared(results);
+    // Text typed but not yet searched for: the search box shows it, and every other change
+    // starts from it.
+    let typed = use_state(|| None::<String>);
+    let debounce = use_mut_ref(Debounce::default);
+    // The query every change starts from: the URL's, with any text typed but not yet run. Taking
+    // it cancels the pending search, whose text the caller's next query now carries.
+    let base: Rc<dyn Fn() -> ExploreQuery> = {
+        let (query, typed, debounce) = (props.query.clone(), typed.clone(), debounce.clone());
+        Rc::new(move || {
+            let mut next = query.clone();
+            let pending = debounce.borrow_mut().pending.take();
+            if pending.is_some() {
+                if let Some(text) = (*typed).clone() {
+                    next.set_text(text);
+                }
+            }
+            next
+        })
+    };
+    // Once the URL has caught up and no search is waiting, the box shows the URL's text again
+    // (after the search ran, a filter took the text along, or Back).
+    {
+        let (typed, debounce) = (typed.clone(), debounce.clone());
+        use_effect_with(props.query.clone(), move |_| {
+            if typed.is_some() && debounce.borrow().pending.is_none() {
+                typed.set(None);
+            }
+        });
+    }
     // Every control starts from the current query and hands back the next one.
     let change = |step: fn(&mut ExploreQuery)| {
-        let (query, on_change) = (props.query.clone(), props.on_change.clone());
+        let (base, on_change) = (base.clone(), props.on_change.clone());
         Callback::from(move |_: ()| {
-            let mut next = query.clone();
+            let mut next = base();
             step(&mut next);
             on_change.emit(next);
         })
     };
     let on_toggle = {
-        let (query, on_change) = (props.query.clone(), props.on_change.clone());
+        let (base, on_change) = (base.clone(), props.on_change.clone());
         Callback::from(move |(facet, value): (Facet, String)| {
-            let mut next = query.clone();
+            let mut next = base();
             next.toggle(facet, &value);
             on_change.emit(next);
         })
     };
     let on_clear_facet = {
-        let (query, on_change) = (props.query.clone(), props.on_change.clone());
+        let (base, on_change) = (base.clone(), props.on_change.clone());
         Callback::from(move |facet: Facet| {
-            let mut next = query.clone();
+            let mut next = base();
             next.clear_facet(facet);
             on_change.emit(next);
         })
     };
     let on_sort = {
-        let (query, on_change) = (props.query.clone(), props.on_change.clone());
+        let (base, on_change) = (base.clone(), props.on_change.clone());
         Callback::from(move |sort: Sort| {
-            let mut next = query.clone();
-            next.sort = sort;
+            let mut next = base();
+            next.set_sort(sort);
+            on_change.emit(next);
+        })
+    };
+    let on_page = {
+        let (base, on_change) = (base.clone(), props.on_change.clone());
+        Callback::from(move |page: usize| {
+            let mut next = base();
+            next.page = u32::try_from(page).unwrap_or(u32::MAX);
             on_change.emit(next);
         })
     };
     let on_search = {
         let (query, on_type) = (props.query.clone(), props.on_type.clone());
+        let (typed, debounce) = (typed.clone(), debounce.clone());
         Callback::from(move |text: String| {
-            let mut next = query.clone();
-            next.text = text;
-            on_type.emit(next);
+            let mut state = debounce.borrow_mut();
+            let run = {
+                let (query, on_type) = (query.clone(), on_type.clone());
+                let debounce = Rc::downgrade(&debounce);
+                move |text: String| {
+                    let mut next = query.clone();
+                    next.set_text(text);
+                    on_type.emit(next);
+                    if let Some(debounce) = debounce.upgrade() {
+                        debounce.borrow().last_run.set(now_ms());
+                    }
+                }
+            };
+            // The box shows what was typed until the URL catches up (see the effect above).
+            typed.set(Some(text.clone()));
+            let now = now_ms();
+            if state.pending.is_none()
+                && now - state.last_run.get() >= f64::from(SEARCH_DEBOUNCE_MS)
+            {
+                // The first keystroke after a pause: search at once.
+                state.last_run.set(now);
+                drop(state);
+                run(text);
+                return;
+            }
+            let fired = Rc::new(RefCell::new(Some(text)));
+            let callback = {
+                let debounce = Rc::downgrade(&debounce);
+                Closure::<dyn FnMut()>::new(move || {
+                    let Some(text) = fired.borrow_mut().take() else {
+                        return;
+                    };
+                    // Disarm without dropping the closure that is running now.
+                    if let Some(debounce) = debounce.upgrade() {
+                        let mut state = debounce.borrow_mut();
+                        state.spent = state.pending.take();
+                    }
+                    run(text);
+                })
+            };
+            let handle = gloo::utils::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.as_ref().unchecked_ref(),
+                    SEARCH_DEBOUNCE_MS,
+                )
+                .unwrap_or_default();
+            // Replacing the pending search cancels its timer.
+            state.spent = None;
+            state.pending = Some(PendingSearch {
+                handle,
+                _callback: callback,
+            });
         })
     };
     let on_clear_all = change(ExploreQuery::clear_filters);
-    let on_clear_search = change(|query| query.text.clear());
+    let on_clear_search = change(|query| query.set_text(String::new()));
     let n_active = props
         .query
         .filters
@@ -84,9 +214,10 @@ pub fn ExploreView(props: &ExploreViewProps) -> Html {
         .map(|values| values.len())
         .sum::<usize>()
         + usize::from(!props.query.text.trim().is_empty());
+    let shown_text = (*typed).clone().unwrap_or_else(|| props.query.text.clone());
     html! {
         <div class="explorer">
-            <SearchBox text={props.query.text.clone()} {on_search} />
+            <SearchBox text={shown_text} {on_search} />
             <div class="explorer-columns">
                 <FilterPanel counts={results.counts.clone()} {n_active} {on_toggle} {on_clear_all} />
                 <div class="explorer-results">
@@ -104,7 +235,12 @@ pub fn ExploreView(props: &ExploreViewProps) -> Html {
                             {on_clear_search}
                         />
                     } else {
-                        <ResultList pack={props.pack.clone()} results={results.clone()} />
+                        <ResultList
+                            pack={props.pack.clone()}
+                            results={results.clone()}
+                            page={props.query.page as usize}
+                            {on_page}
+                        />
                     }
                 </div>
             </div>

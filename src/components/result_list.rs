@@ -1,5 +1,6 @@
 //! The explorer's results: each title links to its reader, with author, date and a snippet whose
 //! search matches are marked; a hundred rows at a time, so the page stays light at any collection size.
+//! The page shown is part of the URL (`page=N`), so Back returns to the previous page of results.
 
 use parallax_core::pack::Pack;
 use parallax_core::query::ExploreResults;
@@ -20,22 +21,41 @@ const SNIPPET_WORDS: usize = 30;
 pub struct ResultListProps {
     pub pack: Shared<Pack>,
     pub results: Shared<ExploreResults>,
+    /// The page to show, counted from 0; a page past the last shows the last.
+    #[prop_or_default]
+    pub page: usize,
+    /// Called with the page to show next.
+    #[prop_or_default]
+    pub on_page: Callback<usize>,
 }
 
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
-    // The page belongs to one set of results: new results start again at the first page.
-    let paging = use_state(|| (props.results.clone(), 0_usize));
     let n_rows = props.results.rows.len();
     let n_pages = n_rows.div_ceil(PAGE_SIZE).max(1);
-    let page = if paging.0 == props.results {
-        paging.1.min(n_pages - 1)
-    } else {
-        0
-    };
+    let page = props.page.min(n_pages - 1);
+    let list = use_node_ref();
+    // A page button moved to another page: move focus to the list's start, as a new page would, so
+    // keyboard and screen-reader users read on from its first row. (A filter, which also starts
+    // again at the first page, leaves focus on the filter.)
+    let paged = use_mut_ref(|| false);
+    {
+        let (list, paged) = (list.clone(), paged.clone());
+        use_effect_with(page, move |_| {
+            if std::mem::take(&mut *paged.borrow_mut()) {
+                if let Some(list) = list.cast::<web_sys::HtmlElement>() {
+                    let _ = list.focus();
+                    list.scroll_into_view();
+                }
+            }
+        });
+    }
     let go_to = |target: usize| {
-        let (paging, results) = (paging.clone(), props.results.clone());
-        Callback::from(move |_: MouseEvent| paging.set((results.clone(), target)))
+        let (on_page, paged) = (props.on_page.clone(), paged.clone());
+        Callback::from(move |_: MouseEvent| {
+            *paged.borrow_mut() = true;
+            on_page.emit(target);
+        })
     };
     let first = page * PAGE_SIZE;
     let last = (first + PAGE_SIZE).min(n_rows);
@@ -79,7 +99,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     });
     html! {
         <>
-            <ul class="article-list" aria-label="Articles">{ for items }</ul>
+            <ul class="article-list" aria-label="Articles" tabindex="-1" ref={list}>{ for items }</ul>
             if n_pages > 1 {
                 <nav class="result-pages" aria-label="Result pages">
                     <button type="button" class="button-quiet" disabled={page == 0} onclick={go_to(page.saturating_sub(1))}>
