@@ -86,9 +86,10 @@ pub fn ImportPaste(props: &ImportPasteProps) -> Html {
         )
     };
 
-    let onchange = {
+    // On leaving the text box (blur, not change: a value set by a script or an extension fires no change).
+    let onblur = {
         let (text_ref, read, detected) = (text_ref.clone(), read.clone(), detected.clone());
-        Callback::from(move |_: Event| {
+        Callback::from(move |_: FocusEvent| {
             let Some(textarea) = text_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
@@ -222,7 +223,7 @@ pub fn ImportPaste(props: &ImportPasteProps) -> Html {
                 rows="10"
                 spellcheck="false"
                 aria-describedby="import-text-hint"
-                {onchange}
+                {onblur}
             />
             <p class="hint" id="import-fields-hint">
                 { "Filled in from what the text says once you leave the text box; change them if they are wrong." }

@@ -172,6 +172,11 @@ test('a dropped photo is refused with a message and nothing changes', async () =
   assert.equal(await yours(page).count(), 0, 'nothing was added');
   await assertStudentWorkKept(page);
   await assertAccessible(page, 'the import route with a refusal');
+  // The banner's toggle, not an emulated media query: Playwright's Firefox ignores the latter.
+  const dark = page.getByRole('banner').getByRole('button', { name: 'Dark theme', exact: true });
+  if ((await dark.getAttribute('aria-pressed')) !== 'true') await dark.click();
+  await until('the dark theme', async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark');
+  await assertAccessible(page, 'the import route with a refusal, dark');
   await finish();
 });
 
