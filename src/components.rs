@@ -30,6 +30,7 @@ pub mod search_box;
 pub mod site_footer;
 pub mod site_header;
 pub mod sort_options;
+pub mod update_prompt;
 
 pub use annotated_paragraph::AnnotatedParagraph;
 pub use article_meta::ArticleMeta;
@@ -61,3 +62,4 @@ pub use search_box::SearchBox;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use sort_options::SortOptions;
+pub use update_prompt::UpdatePrompt;

@@ -232,6 +232,7 @@ pub fn App() -> Html {
                 { page }
             </main>
             <SiteFooter />
+            <crate::components::UpdatePrompt />
         </>
     }
 }
