@@ -3,6 +3,7 @@
 //! Every command first installs what is missing (idempotently: a second run only checks versions), so a
 //! fresh clone needs nothing but rustup's Rust, git, Node.js with npm, and apt.
 
+mod bench_web;
 mod budget;
 mod lighthouse;
 mod release;
@@ -26,6 +27,8 @@ commands:
   e2e [--no-build] [--engine chromium|firefox|webkit] [--only NAME]
                       only the end-to-end suite against the release build; --engine and --only
                       (a test file's name without .test.mjs) narrow it while working on one feature
+  bench-web [--runs N] in-browser benchmarks (not tests): explorer facet toggle and keystroke to paint
+                      at 1k and 10k synthetic articles, alignment of two ~5 KB articles; p50, p95
   budget [--no-build] build, then fail when the first load (brotli) exceeds budget.toml, naming the
                       largest contributors (twiggy)
   lighthouse [--no-build]
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Some("test") => test::all(),
         Some("e2e") => test::e2e_command(&args[1..]),
         Some("size") => size::report(&dist_dir()).map(|_| ()),
+        Some("bench-web") => bench_web::command(&args[1..]),
         Some("budget") => budget::command(&args[1..]),
         Some("lighthouse") => lighthouse::command(&args[1..]),
         _ => {
