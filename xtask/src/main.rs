@@ -7,6 +7,7 @@ mod bench_web;
 mod budget;
 mod lighthouse;
 mod release;
+mod search_bench;
 mod serve;
 mod setup;
 mod size;
@@ -34,6 +35,9 @@ commands:
   lighthouse [--no-build]
                       build, then Lighthouse (mobile) on the home, reader and compare routes;
                       reports in target/lighthouse/
+  search-bench        Parallax's search core (Wasm) against MiniSearch 7 in headless Chromium on
+                      10,000 synthetic articles and 200 queries: query p50/p95, time to
+                      searchable, memory, ratios
 
 environment:
   PARALLAX_DIST       where the release build goes (default dist/), so two builds need not share one
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
         Some("bench-web") => bench_web::command(&args[1..]),
         Some("budget") => budget::command(&args[1..]),
         Some("lighthouse") => lighthouse::command(&args[1..]),
+        Some("search-bench") => search_bench::command(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
