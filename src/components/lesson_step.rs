@@ -57,6 +57,25 @@ fn find<'a>(pack: &'a Pack, slug: &str) -> Option<&'a PackArticle> {
 
 #[component]
 pub fn LessonStep(props: &LessonStepProps) -> Html {
+    // The key's heading takes focus when the student opens the key, since the button they pressed
+    // goes away; keys already open when the step is shown leave focus where it is.
+    let key_heading = use_node_ref();
+    let asked = use_state(|| false);
+    let revealed = props
+        .lesson
+        .steps
+        .get(props.index)
+        .is_some_and(|step| props.work.is_revealed(step));
+    {
+        let key_heading = key_heading.clone();
+        use_effect_with((revealed, *asked), move |(revealed, asked)| {
+            if *revealed && *asked {
+                if let Some(heading) = key_heading.cast::<web_sys::HtmlElement>() {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
     let lesson = &props.lesson;
     let Some(step) = lesson.steps.get(props.index) else {
         return html! {};
@@ -71,7 +90,11 @@ pub fn LessonStep(props: &LessonStepProps) -> Html {
     };
     let on_reveal = {
         let (work, on_change, step) = (props.work.clone(), props.on_change.clone(), step.clone());
-        Callback::from(move |_: MouseEvent| on_change.emit(work.with_revealed(&step)))
+        let asked = asked.clone();
+        Callback::from(move |_: MouseEvent| {
+            asked.set(true);
+            on_change.emit(work.with_revealed(&step));
+        })
     };
 
     let heading = html! {
@@ -89,7 +112,6 @@ pub fn LessonStep(props: &LessonStepProps) -> Html {
         },
     };
     let has_key = step.answer.is_some() || step.teacher_notes.is_some();
-    let revealed = props.work.is_revealed(step);
     html! {
         <section class="lesson-step" aria-labelledby="lesson-step-heading">
             { heading }
@@ -110,7 +132,7 @@ pub fn LessonStep(props: &LessonStepProps) -> Html {
             // Always in the page, so that the key is announced politely when it appears.
             <div class="lesson-key-region" role="status">
                 if revealed {
-                    { key(step, article, answer.as_ref()) }
+                    { key(step, article, answer.as_ref(), key_heading) }
                 }
             </div>
         </section>
@@ -268,7 +290,12 @@ fn select_passage(
 }
 
 /// The answer key and the notes, with how the student's answer compares.
-fn key(step: &Step, article: Option<&PackArticle>, answer: Option<&Answer>) -> Html {
+fn key(
+    step: &Step,
+    article: Option<&PackArticle>,
+    answer: Option<&Answer>,
+    heading: NodeRef,
+) -> Html {
     let body = match (step.kind, step.answer.as_deref()) {
         (_, None) => html! {},
         (QuestionKind::FreeText, Some(model)) => html! {
@@ -302,7 +329,7 @@ fn key(step: &Step, article: Option<&PackArticle>, answer: Option<&Answer>) -> H
     };
     html! {
         <section class="lesson-key" aria-labelledby="lesson-key-heading">
-            <h3 id="lesson-key-heading">{ "Answer key" }</h3>
+            <h3 id="lesson-key-heading" tabindex="-1" ref={heading}>{ "Answer key" }</h3>
             { body }
             if let Some(notes) = &step.teacher_notes {
                 <h4>{ "Notes" }</h4>
