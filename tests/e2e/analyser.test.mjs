@@ -1,0 +1,120 @@
+// Analysing a pasted text in the analysis worker: the engine is fetched only when first needed, the
+// result appears, and the page keeps responding while a long text is analysed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, until, assertAccessible } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Requests for the worker's files (`analyse-worker-…`), recorded from the moment the page opens. */
+function recordWorkerRequests(context) {
+  const seen = [];
+  context.on('request', (request) => {
+    // The offline worker's precache fetches every file in the background; only the page's own loads count.
+    if (request.serviceWorker()) return;
+    const name = new URL(request.url()).pathname.split('/').pop();
+    if (name.startsWith('analyse-worker')) seen.push(name);
+  });
+  return seen;
+}
+
+/** A news-like text of about `bytes` bytes: numbered paragraphs with quotes, attributions and hedges. */
+function longText(bytes) {
+  const people = ['Maria Keller', 'Tomasz Nowak', 'Aisha Bello', 'Kenji Sato', 'Lucía Ortega'];
+  const paragraphs = ['Council weighs new budget rules\n\nBy Sam Rivera\n\nMarch 3, 2025'];
+  let size = paragraphs[0].length;
+  for (let i = 0; size < bytes; i += 1) {
+    const person = people[i % people.length];
+    const paragraph = `"We will look at every option before item ${i} goes to a vote," said ${person}, a council member. `
+      + `Critics called the proposal reckless, according to officials who spoke on condition of anonymity, `
+      + `and some analysts suggested the costs could rise by ${(i % 40) + 2} percent.`;
+    paragraphs.push(paragraph);
+    size += paragraph.length + 2;
+  }
+  return paragraphs.join('\n\n');
+}
+
+async function analyseForm(page) {
+  const textbox = page.getByRole('textbox', { name: 'Article text', exact: true });
+  await until('the text box', async () => (await textbox.count()) === 1);
+  return { textbox, button: page.getByRole('button', { name: 'Analyse', exact: true }) };
+}
+
+test('the engine is fetched only when a text is first analysed, and the analysis appears', async () => {
+  const { page, context, finish } = await open(browser);
+  const requests = recordWorkerRequests(context);
+  await until('the home page', async () => (await page.getByRole('list', { name: 'Articles' }).count()) === 1);
+  await page.goto(`${page.url().split('#')[0]}#/analyze`);
+  const { textbox, button } = await analyseForm(page);
+  assert.deepEqual(requests, [], 'nothing of the worker is fetched before it is needed');
+
+  await textbox.fill('Harbour plan approved\n\nBy Jo Lee\n\n"This is a good day for the town," said Mayor Ana Costa. '
+    + 'Opponents called the decision a disaster, according to a statement.');
+  await button.click();
+  const result = page.getByRole('region', { name: 'Analysis', exact: true });
+  await until('the analysis', async () => (await result.count()) === 1
+    && (await result.innerText()).includes('This is a good day for the town'));
+  assert.ok(requests.some((name) => name.endsWith('.wasm')), `the worker's engine was fetched (${requests})`);
+  assert.ok(requests.every((name) => /[0-9a-f]{16}/.test(name)), `the worker's files have hashed names (${requests})`);
+  await assertAccessible(page, 'the analyse route with a result');
+
+  // A second text reuses the running worker.
+  const fetched = requests.length;
+  await textbox.fill('Second text\n\nOfficials said the bridge would reopen on Monday.');
+  await button.click();
+  await until('the second analysis', async () => (await result.innerText()).includes('the bridge would reopen'));
+  assert.equal(requests.length, fetched, 'the worker is started once');
+  await finish();
+});
+
+// A long text, though not the 2 MB limit: rendering the analysis of a text of a megabyte or more keeps
+// the page busy far longer than analysing it does (every paragraph's highlight segments are cut from
+// all of the article's highlights), and that rendering is not what this test is about.
+test('the page keeps responding while a long text is analysed', async () => {
+  const { page, finish } = await open(browser, '#/analyze');
+  const { textbox, button } = await analyseForm(page);
+  // Set like a paste: typing this much through the input pipeline would take minutes in any browser.
+  await textbox.evaluate((element, text) => {
+    element.value = text;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  }, longText(400_000));
+
+  // Count turns of the page's event loop (a MessageChannel ping-pong, not a clock) from the submit to
+  // the moment the result appears. A page blocked by the analysis turns no loop until the result is there.
+  await page.evaluate(() => {
+    const probe = { turns: 0, turnsAtStart: null, turnsAtResult: null };
+    window.__probe = probe;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      probe.turns += 1;
+      if (probe.turnsAtResult === null) channel.port2.postMessage(0);
+    };
+    const resultShown = () => document.querySelector('main section[aria-label="Analysis"]')
+      ?.textContent.includes('item 3 goes to a vote');
+    const observer = new MutationObserver(() => {
+      if (probe.turnsAtResult === null && resultShown()) {
+        probe.turnsAtResult = probe.turns;
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    document.querySelector('main form').addEventListener('submit', () => {
+      probe.turnsAtStart = probe.turns;
+      channel.port2.postMessage(0);
+    }, { capture: true, once: true });
+  });
+  await button.click();
+
+  await until('the analysis of the long text', async () => (await page.evaluate(() => window.__probe.turnsAtResult)) !== null, { timeout: 120_000, interval: 250 });
+  const probe = await page.evaluate(() => window.__probe);
+  assert.notEqual(probe.turnsAtStart, null, 'the form was submitted');
+  assert.ok(
+    probe.turnsAtResult - probe.turnsAtStart > 1,
+    `the page's event loop kept turning while the text was analysed (${JSON.stringify(probe)})`,
+  );
+  const result = page.getByRole('region', { name: 'Analysis', exact: true });
+  assert.ok((await result.innerText()).includes('Council weighs new budget rules'));
+  await finish();
+});
