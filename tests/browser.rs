@@ -345,3 +345,216 @@ async fn the_explorer_shows_a_query_from_the_url_with_counts_status_and_marked_s
         ]
     );
 }
+
+/// The explorer over a synthetic pack, wired to the URL the way the app wires it (the same reducer
+/// and hash hook), so paging can be followed through the address bar and history.
+#[derive(Properties, PartialEq)]
+struct RoutedExplorerProps {
+    pack: Shared<parallax_core::pack::Pack>,
+    explorer: Shared<Explorer>,
+}
+
+#[component]
+fn RoutedExplorer(props: &RoutedExplorerProps) -> Html {
+    use parallax::route::Route;
+    use parallax::state::{Action, State};
+    let state = use_reducer(State::default);
+    let on_arrive = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |route: Route| dispatcher.dispatch(Action::Arrive(route)))
+    };
+    parallax::hooks::use_hash_route(state.route.clone(), state.arrival, on_arrive);
+    let on_go = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |route: Route| dispatcher.dispatch(Action::Go(route)))
+    };
+    let on_type = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |route: Route| dispatcher.dispatch(Action::Type(route)))
+    };
+    match &state.route {
+        Some(Route::Home(query)) => html! {
+            <HomePage pack={props.pack.clone()} explorer={props.explorer.clone()} query={query.clone()} {on_go} {on_type} />
+        },
+        _ => html! {},
+    }
+}
+
+fn hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+fn set_hash_quietly(hash: &str) {
+    let history = gloo::utils::window().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+        .unwrap();
+}
+
+fn button(root: &Element, text: &str) -> web_sys::HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .find(|b| b.text_content().unwrap_or_default() == text)
+        .unwrap_or_else(|| panic!("no button {text:?}"))
+        .dyn_into()
+        .unwrap()
+}
+
+/// Waits longer than [`until`]: history navigation and a 250-article index take real time.
+async fn until_slow(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..400 {
+        if ready() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("gave up waiting for {what}");
+}
+
+#[wasm_bindgen_test]
+async fn result_pages_are_in_the_url_keep_the_dom_small_and_back_returns_to_the_previous_page() {
+    let synth = parallax_core::synth::corpus(42, 250);
+    let pack = Shared::new(synth.to_pack());
+    let explorer = Shared::new(synth.explorer());
+    let titles_by_date: Vec<String> = explorer
+        .run(&ExploreQuery::default())
+        .rows
+        .iter()
+        .map(|row| pack.articles[row.article_idx as usize].title.clone())
+        .collect();
+    set_hash_quietly("#/");
+    let root = fresh_root();
+    let app = yew::Renderer::<RoutedExplorer>::with_root_and_props(
+        root.clone(),
+        RoutedExplorerProps { pack, explorer },
+    )
+    .render();
+    let shown = |root: &Element| texts(root, "ul[aria-label='Articles'] li h2");
+    let range = |root: &Element| texts(root, ".result-pages-range").join("");
+    let size = parallax::components::result_list::PAGE_SIZE;
+    assert!(
+        size * 2 < 250 && size <= 200,
+        "three pages or more, each small"
+    );
+    until_slow("the first page", || shown(&root).len() == size).await;
+    assert_eq!(shown(&root), titles_by_date[..size]);
+    assert_eq!(range(&root), format!("Articles 1\u{2013}{size} of 250"));
+
+    button(&root, &format!("Next {size}")).click();
+    until_slow("the second page", || hash() == "#/?page=2").await;
+    until_slow("its rows", || {
+        shown(&root).first() == titles_by_date.get(size)
+    })
+    .await;
+    assert_eq!(
+        shown(&root),
+        titles_by_date[size..2 * size],
+        "never more than a page in the DOM"
+    );
+    button(&root, &format!("Next {size}")).click();
+    until_slow("the third page", || hash() == "#/?page=3").await;
+    until_slow("its rows", || {
+        shown(&root).first() == titles_by_date.get(2 * size)
+    })
+    .await;
+
+    gloo::utils::window().history().unwrap().back().unwrap();
+    until_slow("Back to page 2", || {
+        hash() == "#/?page=2" && shown(&root).first() == titles_by_date.get(size)
+    })
+    .await;
+    gloo::utils::window().history().unwrap().back().unwrap();
+    until_slow("Back to page 1", || {
+        hash() == "#/" && shown(&root).first() == titles_by_date.first()
+    })
+    .await;
+    gloo::utils::window().history().unwrap().forward().unwrap();
+    until_slow("Forward to page 2", || {
+        hash() == "#/?page=2" && shown(&root).first() == titles_by_date.get(size)
+    })
+    .await;
+    app.destroy();
+    set_hash_quietly("#");
+}
+
+#[wasm_bindgen_test]
+async fn compare_cells_name_their_article_and_link_every_passage_to_its_paragraph() {
+    use parallax::pages::compare::ComparePageProps;
+    use parallax::pages::ComparePage;
+    use parallax::route::CompareQuery;
+    let pack = parallax::seed_pack();
+    let coverage = Shared::new(parallax::catalogue_coverage(&pack));
+    let slugs = ["putin-statement-on-nato", "behind-closed-doors"];
+    let titles: Vec<String> = slugs
+        .iter()
+        .map(|slug| {
+            pack.articles
+                .iter()
+                .find(|a| a.slug == *slug)
+                .unwrap()
+                .title
+                .clone()
+        })
+        .collect();
+    let root = fresh_root();
+    yew::Renderer::<ComparePage>::with_root_and_props(
+        root.clone(),
+        ComparePageProps {
+            pack: Shared::new(pack),
+            coverage,
+            query: CompareQuery {
+                articles: slugs.iter().map(|s| s.to_string()).collect(),
+                ..Default::default()
+            },
+            on_go: Callback::noop(),
+        },
+    )
+    .render();
+    until("the columns", || {
+        root.query_selector_all("section.compare-column")
+            .unwrap()
+            .length()
+            == 2
+    })
+    .await;
+    let mut n_passages = 0;
+    for (column, (slug, title)) in slugs.iter().zip(&titles).enumerate() {
+        let section = root
+            .query_selector(&format!(
+                "section[aria-labelledby='compare-title-{column}']"
+            ))
+            .unwrap()
+            .expect("the column's region");
+        let cells = section.query_selector_all("[role='group']").unwrap();
+        assert!(cells.length() >= 2, "{title} has rows");
+        for i in 0..cells.length() {
+            let cell: Element = cells.item(i).unwrap().dyn_into().unwrap();
+            let source = texts(&cell, ".event-cell-source");
+            assert_eq!(source, [format!("In: {title}")]);
+            let passages = cell.query_selector_all("figure.passage").unwrap();
+            for p in 0..passages.length() {
+                let figure: Element = passages.item(p).unwrap().dyn_into().unwrap();
+                // The figure's id is `passage-<column>-<paragraph index>`; the link counts from 1.
+                let index: usize = figure.id().rsplit('-').next().unwrap().parse().unwrap();
+                let link = figure
+                    .query_selector("figcaption a")
+                    .unwrap()
+                    .expect("a link");
+                assert_eq!(
+                    link.get_attribute("href").unwrap(),
+                    format!("#/read/{slug}?p={}", index + 1)
+                );
+                assert!(link
+                    .text_content()
+                    .unwrap()
+                    .starts_with(&format!("Paragraph {} of {title}", index + 1)));
+                n_passages += 1;
+            }
+        }
+    }
+    assert!(
+        n_passages >= 4,
+        "the two articles share passages: {n_passages}"
+    );
+}

@@ -1,5 +1,5 @@
 //! The explorer's results: each title links to its reader, with author, date and a snippet whose
-//! search matches are marked; a hundred rows at a time, so the page stays light at any collection size.
+//! search matches are marked; fifty rows at a time, so the page stays light at any collection size.
 //! The page shown is part of the URL (`page=N`), so Back returns to the previous page of results.
 
 use parallax_core::pack::Pack;
@@ -12,8 +12,10 @@ use crate::excerpt::article_excerpt;
 use crate::route::Route;
 use crate::state::Shared;
 
-/// Rows per page of results; the DOM never holds more.
-pub const PAGE_SIZE: usize = 100;
+/// Rows per page of results; the DOM never holds more. Each row's snippet reads its whole article,
+/// which is the largest cost of a keystroke whatever the collection's size (see `cargo xtask
+/// bench-web`), so a page holds fifty rather than a hundred.
+pub const PAGE_SIZE: usize = 50;
 /// Words around the best match in a snippet.
 const SNIPPET_WORDS: usize = 30;
 
