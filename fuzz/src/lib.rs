@@ -49,7 +49,10 @@ fn walk(analysis: &Analysis, value: &Value, path: &mut String) -> Result<(), Str
                     return Err(format!("{path}: start {start} > end {end}"));
                 }
                 if end > text.len() {
-                    return Err(format!("{path}: end {end} past the text's {} bytes", text.len()));
+                    return Err(format!(
+                        "{path}: end {end} past the text's {} bytes",
+                        text.len()
+                    ));
                 }
                 if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                     return Err(format!("{path}: {start}..{end} is not on char boundaries"));
