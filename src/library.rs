@@ -295,8 +295,17 @@ pub fn download(file_name: &str, contents: &str) -> Result<(), String> {
         .map_err(|_| failed())?;
     link.set_href(&url);
     link.set_download(file_name);
+    // In the document while clicked, and the URL kept alive for a minute: Firefox starts the download
+    // after the click returns, and a URL revoked at once cancels it.
+    let body = document.body().ok_or_else(failed)?;
+    let _ = body.append_child(&link);
     link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    link.remove();
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     Ok(())
 }
 
