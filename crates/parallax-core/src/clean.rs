@@ -623,6 +623,21 @@ fn mark_header(lines: &[String], content: &[usize], verdicts: &mut [Option<Verdi
             }
         }
     }
+    // A text must keep a body: when the header would take every remaining line (a one-line text
+    // without final punctuation reads like a headline), its title and subtitle stay in the text.
+    let any_body = content
+        .iter()
+        .any(|&i| verdicts[i].is_none() && !lines[i].trim().is_empty());
+    if !any_body {
+        for &i in content {
+            if verdicts[i]
+                .as_ref()
+                .is_some_and(|v| matches!(v.kind, RemovedKind::Title | RemovedKind::Subtitle))
+            {
+                verdicts[i] = None;
+            }
+        }
+    }
 }
 
 /// A short line that could be a menu item or section label: capitalised, no sentence punctuation.

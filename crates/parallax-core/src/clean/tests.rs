@@ -579,3 +579,27 @@ fn awkward_pages_never_break_the_invariants() {
             .all(|r| r.line >= 1 && r.line <= n_lines));
     }
 }
+
+#[test]
+fn a_text_of_one_headline_like_line_keeps_it_as_its_body() {
+    // Found by fuzzing the pack loader: the line became the title and the article had no text left.
+    check(
+        "The council voted to extend the bus route to the hospital\n",
+        expect![[r#"
+            ---
+            | The council voted to extend the bus route to the hospital
+        "#]],
+    );
+    let analysis = crate::analyze("The council voted to extend the bus route to the hospital");
+    assert_eq!(
+        analysis.text,
+        "The council voted to extend the bus route to the hospital"
+    );
+    // With a body below it, the same line is still the title.
+    let analysis =
+        crate::analyze("Bus route extended\n\nThe council voted on Monday to extend the route.");
+    assert_eq!(
+        analysis.metadata.title.as_deref(),
+        Some("Bus route extended")
+    );
+}
