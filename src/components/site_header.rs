@@ -56,17 +56,18 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                         { link(Section::Import, "#/import", "Your articles") }
                     </ul>
                 </nav>
-                if let Some(dark) = props.dark {
-                    <button
-                        type="button"
-                        class="theme-toggle"
-                        aria-pressed={if dark { "true" } else { "false" }}
-                        onclick={toggle_theme}
-                    >
-                        <span class="theme-toggle-mark" aria-hidden="true">{ if dark { "☾" } else { "☀" } }</span>
-                        { "Dark theme" }
-                    </button>
-                }
+                // Until the theme is known the toggle keeps its place, hidden, so the banner does not
+                // re-wrap (a layout shift) when it appears.
+                <button
+                    type="button"
+                    class={classes!("theme-toggle", props.dark.is_none().then_some("theme-toggle-pending"))}
+                    aria-pressed={if props.dark == Some(true) { "true" } else { "false" }}
+                    onclick={toggle_theme}
+                    disabled={props.dark.is_none()}
+                >
+                    <span class="theme-toggle-mark" aria-hidden="true">{ if props.dark == Some(true) { "☾" } else { "☀" } }</span>
+                    { "Dark theme" }
+                </button>
             </div>
         </header>
     }
