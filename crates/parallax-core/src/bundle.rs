@@ -250,7 +250,7 @@ pub fn source_text(stored: &StoredArticle) -> String {
 
 /// Joins a stored article and the fresh analysis of its [`source_text`]. The page's removed lines and
 /// metadata are carried over (the stored text is already clean, so they cannot be found again).
-pub fn rebuild(stored: StoredArticle, mut analysis: Analysis) -> PackArticle {
+pub fn rebuild(mut stored: StoredArticle, mut analysis: Analysis) -> PackArticle {
     let fresh = std::mem::take(&mut analysis.metadata);
     analysis.metadata = crate::meta::Metadata {
         dateline: stored
@@ -260,7 +260,7 @@ pub fn rebuild(stored: StoredArticle, mut analysis: Analysis) -> PackArticle {
             .clone()
             .or(fresh.dateline.clone()),
         lede: fresh.lede,
-        ..stored.analysis.metadata
+        ..std::mem::take(&mut stored.analysis.metadata)
     };
     // A stored dateline is a span into the stored text; keep it only where it still fits.
     if let Some(dateline) = &analysis.metadata.dateline {
@@ -274,20 +274,9 @@ pub fn rebuild(stored: StoredArticle, mut analysis: Analysis) -> PackArticle {
         }
     }
     if !stored.analysis.removed.is_empty() {
-        analysis.removed = stored.analysis.removed;
+        analysis.removed = std::mem::take(&mut stored.analysis.removed);
     }
-    PackArticle {
-        slug: stored.slug,
-        file: stored.file,
-        title: stored.title,
-        title_curated: stored.title_curated,
-        byline: stored.byline,
-        author: stored.author,
-        printed_date: stored.printed_date,
-        notes: stored.notes,
-        topics_curated: stored.topics_curated,
-        analysis,
-    }
+    stored.into_article(analysis)
 }
 
 /// The pack file for `pack`, written at the current version.

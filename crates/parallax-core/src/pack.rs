@@ -169,6 +169,24 @@ pub struct StoredAnalysis {
     pub metadata: crate::meta::Metadata,
 }
 
+impl StoredArticle {
+    /// The article with its curated fields around a fresh `analysis` (the stored one is dropped).
+    pub fn into_article(self, analysis: crate::Analysis) -> PackArticle {
+        PackArticle {
+            slug: self.slug,
+            file: self.file,
+            title: self.title,
+            title_curated: self.title_curated,
+            byline: self.byline,
+            author: self.author,
+            printed_date: self.printed_date,
+            notes: self.notes,
+            topics_curated: self.topics_curated,
+            analysis,
+        }
+    }
+}
+
 impl StoredPack {
     /// Re-analyses every article with the current engine and returns a current pack. The page's
     /// removed lines and metadata are carried over: the stored text is already clean, so they cannot
@@ -190,7 +208,7 @@ impl StoredPack {
                 analysis.metadata = crate::meta::Metadata {
                     dateline: dateline.filter(|d| fits(&d.span)).or(fresh.dateline),
                     lede: lede.filter(fits).or(fresh.lede),
-                    ..stored.analysis.metadata
+                    ..std::mem::take(&mut stored.analysis.metadata)
                 };
                 // Title cues index into the title, which is now the stored one.
                 analysis.title_cues = analysis
@@ -200,20 +218,9 @@ impl StoredPack {
                     .map(crate::cues::find_in_title)
                     .unwrap_or_default();
                 if !stored.analysis.removed.is_empty() {
-                    analysis.removed = stored.analysis.removed;
+                    analysis.removed = std::mem::take(&mut stored.analysis.removed);
                 }
-                PackArticle {
-                    slug: stored.slug,
-                    file: stored.file,
-                    title: stored.title,
-                    title_curated: stored.title_curated,
-                    byline: stored.byline,
-                    author: stored.author,
-                    printed_date: stored.printed_date,
-                    notes: stored.notes,
-                    topics_curated: stored.topics_curated,
-                    analysis,
-                }
+                stored.into_article(analysis)
             })
             .collect();
         Ok(Pack {
