@@ -401,6 +401,18 @@ fn button(root: &Element, text: &str) -> web_sys::HtmlElement {
         .unwrap()
 }
 
+/// Resolves after the browser has painted twice: a history traversal started right after the previous
+/// one finished is otherwise sometimes dropped by Chromium (a test-speed artefact; people press Back
+/// seconds apart).
+async fn settle() {
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = gloo::utils::window().request_animation_frame(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
 /// Waits longer than [`until`]: history navigation and a 250-article index take real time.
 async fn until_slow(what: &str, ready: impl Fn() -> bool) {
     for _ in 0..400 {
@@ -459,16 +471,19 @@ async fn result_pages_are_in_the_url_keep_the_dom_small_and_back_returns_to_the_
     })
     .await;
 
+    settle().await;
     gloo::utils::window().history().unwrap().back().unwrap();
     until_slow("Back to page 2", || {
         hash() == "#/?page=2" && shown(&root).first() == titles_by_date.get(size)
     })
     .await;
+    settle().await;
     gloo::utils::window().history().unwrap().back().unwrap();
     until_slow("Back to page 1", || {
         hash() == "#/" && shown(&root).first() == titles_by_date.first()
     })
     .await;
+    settle().await;
     gloo::utils::window().history().unwrap().forward().unwrap();
     until_slow("Forward to page 2", || {
         hash() == "#/?page=2" && shown(&root).first() == titles_by_date.get(size)
