@@ -76,7 +76,7 @@ pub fn App() -> Html {
     let seed: Shared<Pack> = (*seed).clone();
     let state = {
         let seed = seed.clone();
-        use_reducer(move || State::with_seed(seed))
+        use_reducer(move || State::with_seed(seed).at(hooks::use_hash_route::current_route()))
     };
     let analyser = use_analyser();
     // The pack the app shows: the built-in one, then the teacher's library. Everything derived from

@@ -142,6 +142,17 @@ impl State {
         }
     }
 
+    /// The same state, already at `route` as if it had arrived from the address bar. The app starts
+    /// at the URL's route, so its first paint is the page itself (no empty frame that the page then
+    /// pushes down: layout shift).
+    pub fn at(self, route: Route) -> State {
+        State {
+            route: Some(route),
+            arrival: Some(Arrival::FromHash),
+            ..self
+        }
+    }
+
     fn notify(&mut self, text: String, error: bool) {
         let serial = self.notice.as_ref().map_or(1, |n| n.serial + 1);
         self.notice = Some(Notice {

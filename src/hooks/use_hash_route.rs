@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::route::Route;
 use crate::state::Arrival;
 
-fn current_route() -> Route {
+/// The route the address bar names now (the app's starting point).
+pub fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
 }
 
