@@ -17,6 +17,7 @@
 //! articles of the whole collection have it. "No byline" and "Undated" come last.
 
 mod bitset;
+mod parts;
 #[cfg(test)]
 pub(crate) mod tests;
 
@@ -25,6 +26,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 pub use bitset::Bitset;
+pub use parts::ValueLists;
 
 use crate::frames::Frame;
 use crate::integrity::SignalKind;

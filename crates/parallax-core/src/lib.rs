@@ -24,6 +24,7 @@ pub mod profile;
 pub mod query;
 pub mod search;
 pub mod span;
+pub mod split;
 pub mod synth;
 pub mod text;
 pub mod topics;
