@@ -22,8 +22,15 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let json = serde_json::to_string(&pack).expect("a pack always serializes");
-    let out =
-        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("pack.json");
-    std::fs::write(&out, json).expect("OUT_DIR is writable");
+    std::fs::write(out_dir.join("pack.json"), json).expect("OUT_DIR is writable");
+    // The seed pack against its own event catalogue, which the reader and compare pages need: it
+    // depends only on the pack, so it is computed here instead of on every page load (in Wasm it
+    // was most of the start-up's main-thread time). The app computes it again only once the
+    // teacher's own articles or events join the pack; a test checks both ways agree.
+    let analyses: Vec<_> = pack.articles.iter().map(|a| &a.analysis).collect();
+    let coverage = parallax_core::align::align_to_catalogue(&analyses, &pack.events.events);
+    let json = serde_json::to_string(&coverage).expect("an alignment always serializes");
+    std::fs::write(out_dir.join("coverage.json"), json).expect("OUT_DIR is writable");
 }

@@ -29,6 +29,8 @@ use crate::pages::{
     PrivacyPage, ReadPage,
 };
 use crate::route::Route;
+use std::rc::Rc;
+
 use crate::state::{Action, Shared, State};
 
 /// The seed pack, built from `corpus/nato` by `build.rs` at compile time.
@@ -38,6 +40,20 @@ pub const SEED_PACK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.js
 pub fn catalogue_coverage(pack: &Pack) -> Alignment {
     let analyses: Vec<_> = pack.articles.iter().map(|a| &a.analysis).collect();
     align_to_catalogue(&analyses, &pack.events.events)
+}
+
+/// The seed pack aligned to its own event catalogue, computed by the build (`build.rs`).
+pub const SEED_COVERAGE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/coverage.json"));
+
+/// The catalogue coverage of the pack the app shows: the build's copy while it is the seed pack
+/// alone, computed here once the teacher's articles or events have joined it.
+pub fn coverage_of(pack: &Shared<Pack>, seed: &Shared<Pack>) -> Alignment {
+    if Rc::ptr_eq(&pack.0, &seed.0) {
+        if let Ok(coverage) = serde_json::from_str(SEED_COVERAGE_JSON) {
+            return coverage;
+        }
+    }
+    catalogue_coverage(pack)
 }
 
 /// Parses the embedded seed pack. The build validated it, so failing here is a build defect.
@@ -97,7 +113,12 @@ pub fn App() -> Html {
     let explorer = use_memo(pack.clone(), |pack| Shared::new(Explorer::from_pack(pack)));
     // The whole pack against its event catalogue: the reader's suggestions and the compare page's
     // "start from an event" both read it, so it is computed once per pack, here.
-    let coverage = use_memo(pack.clone(), |pack| Shared::new(catalogue_coverage(pack)));
+    let coverage = {
+        let seed = seed.clone();
+        use_memo(pack.clone(), move |pack| {
+            Shared::new(coverage_of(pack, &seed))
+        })
+    };
     let coverage: Shared<Alignment> = (*coverage).clone();
     let explorer: Shared<Explorer> = (*explorer).clone();
     let main_ref = use_node_ref();
@@ -336,6 +357,26 @@ fn use_library(state: &UseReducerHandle<State>, analyser: &Analyser) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_builds_coverage_is_what_the_app_would_compute() {
+        let seed = Shared::new(seed_pack());
+        let built: Alignment = serde_json::from_str(SEED_COVERAGE_JSON).unwrap();
+        assert!(
+            !built.rows.is_empty(),
+            "the seed catalogue covers some events"
+        );
+        assert_eq!(built, catalogue_coverage(&seed));
+        assert_eq!(coverage_of(&seed, &seed), built);
+        // Once the library adds an article, the coverage is computed for the bigger pack.
+        let mut bigger = seed_pack();
+        bigger.articles.push(bigger.articles[0].clone());
+        bigger.articles.last_mut().unwrap().slug = "a-copy".to_owned();
+        let bigger = Shared::new(bigger);
+        let coverage = coverage_of(&bigger, &seed);
+        assert_eq!(coverage.n_articles, seed.articles.len() + 1);
+        assert_eq!(coverage, catalogue_coverage(&bigger));
+    }
 
     #[test]
     fn every_page_title_names_parallax() {
