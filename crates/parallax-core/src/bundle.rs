@@ -23,7 +23,7 @@ use serde::Deserialize;
 
 use crate::analysis::Analysis;
 use crate::events::Event;
-use crate::lesson::Lesson;
+use crate::lesson::{Lesson, LessonContext, LessonFile};
 use crate::pack::{check_pack_version, Pack, PackArticle, StoredArticle, StoredPack, PACK_VERSION};
 
 /// The largest pack file read, in bytes: several hundred articles with their analyses.
@@ -304,6 +304,9 @@ pub struct MergeReport {
     pub lessons_replaced: usize,
     /// Events and lessons the built-in pack already has under the same id; the built-in ones stay.
     pub kept_built_in: usize,
+    /// Lessons not loaded because they do not fit the pack they would live in: one sentence each,
+    /// naming the lesson and its problems.
+    pub lessons_refused: Vec<String>,
 }
 
 impl MergeReport {
@@ -383,6 +386,9 @@ impl MergeReport {
                 count(self.kept_built_in, "event or lesson", "events or lessons")
             ));
         }
+        for refused in &self.lessons_refused {
+            sentence.push_str(&format!(" Not loaded: {refused}"));
+        }
         sentence
     }
 }
@@ -391,12 +397,17 @@ impl MergeReport {
 /// - an article with the slug of a library article replaces it;
 /// - an article the built-in pack has (same slug, same text) is not added again;
 /// - an article with a built-in slug but other text is added under a new slug;
-/// - events and lessons are matched by id the same way.
+/// - events and lessons are matched by id the same way;
+/// - each lesson is checked as the build checks lessons ([`Lesson`]'s `problems`) against the pack it
+///   will live in (the built-in pack, the library and what this pack brought, with the new slugs of
+///   renamed articles); a lesson with problems is left out and named in the report, the rest loads.
 pub fn merge(seed: &Pack, library: &mut Pack, incoming: Pack) -> MergeReport {
     let mut report = MergeReport {
         pack_title: incoming.title.clone(),
         ..MergeReport::default()
     };
+    // Incoming slug → the slug its article is kept under, for the lessons that point at it.
+    let mut renames: Vec<(String, String)> = Vec::new();
     for mut article in incoming.articles {
         if let Some(built_in) = seed.articles.iter().find(|a| a.slug == article.slug) {
             if built_in.analysis.text == article.analysis.text {
@@ -422,6 +433,7 @@ pub fn merge(seed: &Pack, library: &mut Pack, incoming: Pack) -> MergeReport {
             report
                 .renamed
                 .push((article.title.clone(), new_slug.clone()));
+            renames.push((article.slug.clone(), new_slug.clone()));
             article.slug = new_slug;
         }
         match library.articles.iter_mut().find(|a| a.slug == article.slug) {
@@ -453,11 +465,18 @@ pub fn merge(seed: &Pack, library: &mut Pack, incoming: Pack) -> MergeReport {
     if library.events.curation.is_empty() {
         library.events.curation = incoming.events.curation;
     }
-    for lesson in incoming.lessons {
+    let home = combine(seed, library);
+    let context = LessonContext::of_pack(&home);
+    for mut lesson in incoming.lessons {
         if seed.lessons.iter().any(|l| l.id == lesson.id) {
             if !seed.lessons.contains(&lesson) {
                 report.kept_built_in += 1;
             }
+            continue;
+        }
+        rename_slugs(&mut lesson, &renames);
+        if let Some(refused) = lesson_refusal(&lesson, &context) {
+            report.lessons_refused.push(refused);
             continue;
         }
         replace_or_add(
@@ -469,6 +488,51 @@ pub fn merge(seed: &Pack, library: &mut Pack, incoming: Pack) -> MergeReport {
         );
     }
     report
+}
+
+/// Points a lesson's steps at the slugs their articles were kept under.
+fn rename_slugs(lesson: &mut Lesson, renames: &[(String, String)]) {
+    let renamed = |slug: &mut String| {
+        if let Some((_, new_slug)) = renames.iter().find(|(old, _)| old == slug) {
+            *slug = new_slug.clone();
+        }
+    };
+    for step in &mut lesson.steps {
+        if let Some(slug) = step.article.as_mut() {
+            renamed(slug);
+        }
+        step.compare.iter_mut().for_each(renamed);
+    }
+}
+
+/// Why `lesson` cannot join the pack of `context`, in one sentence naming it; `None` when it fits.
+fn lesson_refusal(lesson: &Lesson, context: &LessonContext) -> Option<String> {
+    let file = LessonFile {
+        curation: String::new(),
+        lessons: vec![lesson.clone()],
+    };
+    let problems = file.problems(context);
+    if problems.is_empty() {
+        return None;
+    }
+    let mut details: Vec<String> = problems
+        .iter()
+        .take(MAX_PROBLEMS)
+        .map(|problem| match problem.place.step {
+            Some(step) => format!("step {}: {}", step + 1, problem.detail),
+            None => problem.detail.clone(),
+        })
+        .collect();
+    if problems.len() > MAX_PROBLEMS {
+        details.push(format!("and {} more", problems.len() - MAX_PROBLEMS));
+    }
+    let details: Vec<&str> = details.iter().map(|d| d.trim_end_matches('.')).collect();
+    Some(format!(
+        "the lesson \u{201c}{}\u{201d} ({}) does not fit this pack: {}.",
+        shorten(&lesson.title),
+        shorten(&lesson.id),
+        details.join("; ")
+    ))
 }
 
 fn replace_or_add<T>(

@@ -41,6 +41,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cues::CueKind;
 
+pub mod draft;
 #[cfg(test)]
 mod tests;
 
@@ -213,11 +214,46 @@ pub struct Place {
     pub step: Option<usize>,
 }
 
+/// Which part of a lesson or step a problem is about, so an editor can show it beside that field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Id,
+    Title,
+    Curation,
+    Duration,
+    Objectives,
+    Steps,
+    StepId,
+    StepTitle,
+    Article,
+    Layers,
+    Excerpt,
+    Compare,
+    Event,
+    Question,
+    Options,
+    Answer,
+}
+
 /// One thing a curator should fix, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LessonProblem {
     pub place: Place,
+    /// The field at fault.
+    pub field: Field,
+    /// The whole sentence, naming the lesson and the step (for build errors and pack refusals).
     pub message: String,
+    /// The same problem without the lesson and step named, for a message beside the field.
+    pub detail: String,
+}
+
+/// Upper-cases the first letter, for a `detail` shown as a sentence of its own.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Lesson and step ids: lower-case ASCII letters, digits and single hyphens between them.
@@ -253,13 +289,15 @@ impl LessonFile {
         for (lesson_idx, lesson) in self.lessons.iter().enumerate() {
             let has_curation =
                 !lesson.curation.trim().is_empty() || !self.curation.trim().is_empty();
-            for message in lesson_problems(lesson, has_curation, &mut seen) {
+            for (field, message, detail) in lesson_problems(lesson, has_curation, &mut seen) {
                 problems.push(LessonProblem {
                     place: Place {
                         lesson: lesson_idx,
                         step: None,
                     },
+                    field,
                     message,
+                    detail: detail.to_owned(),
                 });
             }
             let mut seen_steps: Vec<&str> = Vec::new();
@@ -269,12 +307,14 @@ impl LessonFile {
                     lesson_label(lesson, lesson_idx),
                     step_idx + 1
                 );
-                for message in step_problems(step, context, &mut seen_steps) {
+                for (field, message) in step_problems(step, context, &mut seen_steps) {
                     problems.push(LessonProblem {
                         place: Place {
                             lesson: lesson_idx,
                             step: Some(step_idx),
                         },
+                        field,
+                        detail: sentence(&message),
                         message: format!("{label}: {message}"),
                     });
                 }
@@ -296,37 +336,65 @@ fn lesson_problems<'a>(
     lesson: &'a Lesson,
     has_curation: bool,
     seen: &mut Vec<&'a str>,
-) -> Vec<String> {
+) -> Vec<(Field, String, &'static str)> {
     let mut problems = Vec::new();
     let label = lesson_label(lesson, seen.len());
     if lesson.id.trim().is_empty() {
-        problems.push(format!("{label} has no id."));
+        problems.push((
+            Field::Id,
+            format!("{label} has no id."),
+            "The lesson has no id.",
+        ));
     } else if !is_valid_id(&lesson.id) {
-        problems.push(format!(
-            "{label}: ids use lower-case letters, digits and single hyphens."
+        problems.push((
+            Field::Id,
+            format!("{label}: ids use lower-case letters, digits and single hyphens."),
+            "The lesson's id must use lower-case letters, digits and single hyphens.",
         ));
     } else if seen.contains(&lesson.id.as_str()) {
-        problems.push(format!(
-            "{label} is listed twice; lesson ids must be unique."
+        problems.push((
+            Field::Id,
+            format!("{label} is listed twice; lesson ids must be unique."),
+            "Another lesson has the same id.",
         ));
     }
     seen.push(&lesson.id);
     if lesson.title.trim().is_empty() {
-        problems.push(format!("{label} has no title."));
+        problems.push((
+            Field::Title,
+            format!("{label} has no title."),
+            "The lesson has no title.",
+        ));
     }
     if !has_curation {
-        problems.push(format!(
-            "{label} has no `curation` note saying who wrote it (give the file or the lesson one)."
+        problems.push((
+            Field::Curation,
+            format!(
+                "{label} has no `curation` note saying who wrote it (give the file or the lesson one)."
+            ),
+            "The lesson does not say who wrote it.",
         ));
     }
     if lesson.duration_minutes == 0 {
-        problems.push(format!("{label} has no `duration_minutes`."));
+        problems.push((
+            Field::Duration,
+            format!("{label} has no `duration_minutes`."),
+            "The lesson has no duration: give it in minutes.",
+        ));
     }
     if lesson.objectives.iter().all(|o| o.trim().is_empty()) {
-        problems.push(format!("{label} has no objectives."));
+        problems.push((
+            Field::Objectives,
+            format!("{label} has no objectives."),
+            "The lesson has no objectives: write at least one.",
+        ));
     }
     if lesson.steps.is_empty() {
-        problems.push(format!("{label} has no steps."));
+        problems.push((
+            Field::Steps,
+            format!("{label} has no steps."),
+            "The lesson has no steps: add at least one.",
+        ));
     }
     problems
 }
@@ -335,33 +403,36 @@ fn step_problems<'a>(
     step: &'a Step,
     context: &LessonContext,
     seen: &mut Vec<&'a str>,
-) -> Vec<String> {
+) -> Vec<(Field, String)> {
     let mut problems = Vec::new();
     if step.id.trim().is_empty() {
-        problems.push("the step has no id.".to_owned());
+        problems.push((Field::StepId, "the step has no id.".to_owned()));
     } else if !is_valid_id(&step.id) {
-        problems.push(format!(
-            "step id `{}`: ids use lower-case letters, digits and single hyphens.",
-            step.id
+        problems.push((
+            Field::StepId,
+            format!(
+                "step id `{}`: ids use lower-case letters, digits and single hyphens.",
+                step.id
+            ),
         ));
     } else if seen.contains(&step.id.as_str()) {
-        problems.push(format!(
-            "step id `{}` is used twice in this lesson.",
-            step.id
+        problems.push((
+            Field::StepId,
+            format!("step id `{}` is used twice in this lesson.", step.id),
         ));
     }
     seen.push(&step.id);
     if step.title.trim().is_empty() {
-        problems.push("the step has no title.".to_owned());
+        problems.push((Field::StepTitle, "the step has no title.".to_owned()));
     }
     if step.question.trim().is_empty() {
-        problems.push("the step asks no question.".to_owned());
+        problems.push((Field::Question, "the step asks no question.".to_owned()));
     }
     let text = match step.article.as_deref() {
         Some(slug) => match context.text_of(slug) {
             Some(text) => Some(text),
             None => {
-                problems.push(format!("unknown article slug `{slug}`."));
+                problems.push((Field::Article, format!("unknown article slug `{slug}`.")));
                 None
             }
         },
@@ -369,50 +440,68 @@ fn step_problems<'a>(
     };
     for slug in &step.compare {
         if context.text_of(slug).is_none() {
-            problems.push(format!("unknown article slug `{slug}` in `compare`."));
+            problems.push((
+                Field::Compare,
+                format!("unknown article slug `{slug}` in `compare`."),
+            ));
         }
     }
     if !step.compare.is_empty() && !(2..=4).contains(&step.compare.len()) {
-        problems.push(format!(
-            "`compare` lists {} articles; a comparison shows 2 to 4.",
-            step.compare.len()
+        problems.push((
+            Field::Compare,
+            format!(
+                "`compare` lists {} articles; a comparison shows 2 to 4.",
+                step.compare.len()
+            ),
         ));
     }
     if step.article.is_some() && !step.compare.is_empty() {
-        problems.push("a step points at an article or a comparison, not both.".to_owned());
+        problems.push((
+            Field::Article,
+            "a step points at an article or a comparison, not both.".to_owned(),
+        ));
     }
     if let Some(event) = step.event.as_deref() {
         if step.compare.is_empty() {
-            problems.push(format!(
-                "`event = \"{event}\"` needs a comparison (`compare`) to start from it."
+            problems.push((
+                Field::Event,
+                format!("`event = \"{event}\"` needs a comparison (`compare`) to start from it."),
             ));
         }
         if !context.events.contains(&event) {
-            problems.push(format!(
-                "unknown event `{event}`: the catalogue has no such id."
+            problems.push((
+                Field::Event,
+                format!("unknown event `{event}`: the catalogue has no such id."),
             ));
         }
     }
     for layer in &step.layers {
         if !context.layers.contains(layer) {
-            problems.push(format!(
+            problems.push((Field::Layers, format!(
                 "unknown highlight layer `{layer}`; the layers are quotes, reported, sources, anonymous, and cue- followed by a cue kind (e.g. cue-loaded-language)."
-            ));
+            )));
         }
     }
     if !step.layers.is_empty() && step.article.is_none() && step.compare.is_empty() {
-        problems.push("`layers` needs an article or a comparison to show them on.".to_owned());
+        problems.push((
+            Field::Layers,
+            "`layers` needs an article or a comparison to show them on.".to_owned(),
+        ));
     }
     if let Some(excerpt) = step.excerpt.as_deref() {
         match text {
-            Some(text) if !text.contains(excerpt) => problems.push(format!(
-                "the excerpt {excerpt:?} is not in the text of `{}`.",
-                step.article.as_deref().unwrap_or_default()
+            Some(text) if !text.contains(excerpt) => problems.push((
+                Field::Excerpt,
+                format!(
+                    "the excerpt {excerpt:?} is not in the text of `{}`.",
+                    step.article.as_deref().unwrap_or_default()
+                ),
             )),
             Some(_) => {}
-            None if step.article.is_none() => {
-                problems.push("`excerpt` needs an `article` to quote from.".to_owned())
-            }
+            None if step.article.is_none() => problems.push((
+                Field::Excerpt,
+                "`excerpt` needs an `article` to quote from.".to_owned(),
+            )),
             None => {}
         }
     }
@@ -420,41 +509,52 @@ fn step_problems<'a>(
         QuestionKind::MultipleChoice => {
             let options: Vec<&str> = step.options.iter().map(|o| o.trim()).collect();
             if options.len() < 2 {
-                problems.push("a multiple-choice question needs at least two options.".to_owned());
+                problems.push((
+                    Field::Options,
+                    "a multiple-choice question needs at least two options.".to_owned(),
+                ));
             }
             if options.iter().any(|o| o.is_empty()) {
-                problems.push("an option is empty.".to_owned());
+                problems.push((Field::Options, "an option is empty.".to_owned()));
             }
             for (index, option) in options.iter().enumerate() {
                 if options[..index].contains(option) {
-                    problems.push(format!("the option {option:?} is listed twice."));
+                    problems.push((
+                        Field::Options,
+                        format!("the option {option:?} is listed twice."),
+                    ));
                 }
             }
             if let Some(answer) = step.answer.as_deref() {
                 if !options.contains(&answer.trim()) {
-                    problems.push(format!(
-                        "the multiple-choice key {answer:?} is not among the options."
+                    problems.push((
+                        Field::Answer,
+                        format!("the multiple-choice key {answer:?} is not among the options."),
                     ));
                 }
             }
         }
         QuestionKind::SelectPassage | QuestionKind::FreeText => {
             if !step.options.is_empty() {
-                problems.push("`options` belong to multiple-choice questions only.".to_owned());
+                problems.push((
+                    Field::Options,
+                    "`options` belong to multiple-choice questions only.".to_owned(),
+                ));
             }
         }
     }
     if step.kind == QuestionKind::SelectPassage {
         match (step.article.as_deref(), text) {
-            (None, _) => problems.push(
+            (None, _) => problems.push((
+                Field::Article,
                 "a \"select the passage\" question needs an `article` to choose from.".to_owned(),
-            ),
+            )),
             (Some(slug), Some(text)) => {
                 if let Some(answer) = step.answer.as_deref() {
                     if !text.contains(answer) {
-                        problems.push(format!(
+                        problems.push((Field::Answer, format!(
                             "the key {answer:?} is not in the text of `{slug}`; quote words of the passage meant."
-                        ));
+                        )));
                     }
                 }
             }
@@ -462,7 +562,10 @@ fn step_problems<'a>(
         }
     }
     if step.answer.as_deref().is_some_and(|a| a.trim().is_empty()) {
-        problems.push("the answer key is empty; leave `answer` out instead.".to_owned());
+        problems.push((
+            Field::Answer,
+            "the answer key is empty; leave `answer` out instead.".to_owned(),
+        ));
     }
     problems
 }

@@ -206,3 +206,81 @@ fn merging_reports_what_was_added_replaced_and_already_built_in() {
     assert_eq!(shown.articles.len(), 4);
     assert_eq!(shown.events.events.len(), 1);
 }
+
+#[test]
+fn a_loaded_packs_lessons_are_checked_against_the_pack_they_join() {
+    use crate::lesson::{QuestionKind, Step};
+    let seed = class_pack();
+    let lesson = |id: &str, article: &str, excerpt: Option<&str>, question: &str| Lesson {
+        id: id.into(),
+        title: format!("Lesson {id}"),
+        curation: "Written by the teacher.".into(),
+        duration_minutes: 20,
+        objectives: vec!["Read closely.".into()],
+        steps: vec![Step {
+            id: "read".into(),
+            title: "Read".into(),
+            article: Some(article.into()),
+            excerpt: excerpt.map(str::to_owned),
+            kind: QuestionKind::FreeText,
+            question: question.into(),
+            ..Step::default()
+        }],
+        ..Lesson::default()
+    };
+    let mut library = crate::pack::Pack {
+        lessons: vec![lesson("mine", "bridge-vote-delayed", None, "Why?")],
+        ..class_pack()
+    };
+    library.articles.clear();
+    library.events = Default::default();
+    let kept = library.lessons.clone();
+
+    // The colleague's ferry article differs from the built-in one, so it is kept under a new slug;
+    // a lesson quoting its added paragraph must follow it there.
+    let mut incoming = class_pack();
+    incoming.title = "Colleague's pack".into();
+    incoming.articles[1]
+        .analysis
+        .text
+        .push_str("\n\nAn added paragraph.");
+    incoming.lessons = vec![
+        lesson(
+            "ferry",
+            "ferry-routes-closed",
+            Some("An added paragraph"),
+            "What was added?",
+        ),
+        lesson("lost", "no-such-article", Some("words"), " "),
+        lesson(
+            "mine",
+            "bridge-vote-delayed",
+            Some("not in the text"),
+            "Why?",
+        ),
+    ];
+    let report = merge(&seed, &mut library, incoming);
+    expect![[r#"Loaded “Colleague's pack”: added 1 article (“Storm closes ferry routes for second day”); added 1 lesson and replaced 0. 1 article was already built in and stayed as it was. “Storm closes ferry routes for second day” shares its address with a built-in article, so it is kept as ferry-routes-closed-2. Not loaded: the lesson “Lesson lost” (lost) does not fit this pack: step 1: The step asks no question; step 1: Unknown article slug `no-such-article`. Not loaded: the lesson “Lesson mine” (mine) does not fit this pack: step 1: The excerpt "not in the text" is not in the text of `bridge-vote-delayed`."#]]
+    .assert_eq(&report.sentence());
+    let ids: Vec<&str> = library.lessons.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["mine", "ferry"]);
+    assert_eq!(
+        library.lessons[0], kept[0],
+        "the stored lesson is not replaced by a refused one"
+    );
+    assert_eq!(
+        library.lessons[1].steps[0].article.as_deref(),
+        Some("ferry-routes-closed-2")
+    );
+    let shown = combine(&seed, &library);
+    let context = LessonContext::of_pack(&shown);
+    let file = LessonFile {
+        curation: String::new(),
+        lessons: shown.lessons.clone(),
+    };
+    assert_eq!(
+        file.problems(&context),
+        Vec::new(),
+        "every loaded lesson fits"
+    );
+}

@@ -232,3 +232,214 @@ fn layer_ids_follow_the_readers_naming() {
     assert!(ids.contains(&"anonymous".to_owned()));
     assert_eq!(ids.len(), 4 + CueKind::ALL.len());
 }
+
+// ── Lessons written in the app (`draft.rs`) ──────────────────────────────────────────────────────
+
+use super::draft::{make_id, LessonDraft, Material, StepDraft, TEACHER_CURATION};
+
+/// A draft as a teacher fills the editor in: a multiple-choice step on an article and a free-text
+/// step on a comparison.
+fn two_step_draft() -> LessonDraft {
+    LessonDraft {
+        id: None,
+        title: "  Who speaks at the harbour? ".into(),
+        level: Level::Intermediate,
+        duration: " 40 ".into(),
+        summary: "Two short pieces about the harbour.".into(),
+        objectives: "Find who speaks.\n\n  Ask who is missing.  \n".into(),
+        steps: vec![
+            StepDraft {
+                title: "Who is quoted?".into(),
+                material: Material::Article,
+                article: "harbour".into(),
+                layers: vec!["anonymous".into()],
+                excerpt: "Officials said".into(),
+                kind: QuestionKind::MultipleChoice,
+                question: "Who gives the reason for the closure?".into(),
+                options: vec!["A named engineer".into(), " Unnamed officials ".into()],
+                correct: Some(1),
+                // Typed while the step was a free-text one; not part of a multiple-choice step.
+                answer: "left over".into(),
+                ..StepDraft::new()
+            },
+            StepDraft {
+                title: "Who is quoted?".into(),
+                material: Material::Comparison,
+                // Chosen while the step pointed at an article; not part of a comparison.
+                article: "bridge".into(),
+                compare: vec!["harbour".into(), "bridge".into()],
+                event: "harbour-repairs".into(),
+                kind: QuestionKind::FreeText,
+                question: "What does each piece leave out?".into(),
+                answer: "".into(),
+                teacher_notes: " Neither names a source. ".into(),
+                ..StepDraft::new()
+            },
+        ],
+    }
+}
+
+fn draft_problems(draft: &LessonDraft, taken: &[&str]) -> String {
+    draft
+        .problems(&context(), |id| taken.contains(&id))
+        .iter()
+        .map(|p| format!("{:?} {:?}: {}\n", p.place.step, p.field, p.detail))
+        .collect()
+}
+
+#[test]
+fn a_draft_becomes_a_lesson_with_ids_made_from_its_titles() {
+    let draft = two_step_draft();
+    let lesson = draft.to_lesson(|id| id == "who-speaks-at-the-harbour");
+    expect![[r#"
+        {
+          "id": "who-speaks-at-the-harbour-2",
+          "title": "Who speaks at the harbour?",
+          "curation": "Written by a teacher in Parallax on this device; not part of any article.",
+          "level": "intermediate",
+          "duration_minutes": 40,
+          "summary": "Two short pieces about the harbour.",
+          "objectives": [
+            "Find who speaks.",
+            "Ask who is missing."
+          ],
+          "steps": [
+            {
+              "id": "who-is-quoted",
+              "title": "Who is quoted?",
+              "instructions": "",
+              "article": "harbour",
+              "layers": [
+                "anonymous"
+              ],
+              "excerpt": "Officials said",
+              "compare": [],
+              "event": null,
+              "kind": "multiple_choice",
+              "question": "Who gives the reason for the closure?",
+              "options": [
+                "A named engineer",
+                "Unnamed officials"
+              ],
+              "answer": "Unnamed officials",
+              "teacher_notes": null
+            },
+            {
+              "id": "who-is-quoted-2",
+              "title": "Who is quoted?",
+              "instructions": "",
+              "article": null,
+              "layers": [],
+              "excerpt": null,
+              "compare": [
+                "harbour",
+                "bridge"
+              ],
+              "event": "harbour-repairs",
+              "kind": "free_text",
+              "question": "What does each piece leave out?",
+              "options": [],
+              "answer": null,
+              "teacher_notes": "Neither names a source."
+            }
+          ]
+        }"#]]
+    .assert_eq(&serde_json::to_string_pretty(&lesson).unwrap());
+    assert!(is_valid_id(&lesson.id));
+    assert_eq!(draft_problems(&draft, &[]), "");
+}
+
+#[test]
+fn a_draft_is_checked_by_the_builds_rules_and_says_which_field_is_wrong() {
+    let mut draft = two_step_draft();
+    draft.duration = "forty".into();
+    draft.objectives = "  \n".into();
+    draft.steps[0].question = "   ".into();
+    draft.steps[0].options = vec!["Only one".into(), "".into()];
+    draft.steps[0].correct = None;
+    draft.steps[0].excerpt = "words not in the article".into();
+    draft.steps[1].compare = vec!["harbour".into()];
+    draft.steps.push(StepDraft {
+        kind: QuestionKind::SelectPassage,
+        answer: "a passage".into(),
+        ..StepDraft::new()
+    });
+    expect![[r#"
+        None Duration: The duration “forty” is not a whole number of minutes.
+        None Objectives: The lesson has no objectives: write at least one.
+        Some(0) Question: The step asks no question.
+        Some(0) Excerpt: The excerpt "words not in the article" is not in the text of `harbour`.
+        Some(0) Options: An option is empty.
+        Some(1) Compare: `compare` lists 1 articles; a comparison shows 2 to 4.
+        Some(2) StepTitle: The step has no title.
+        Some(2) Question: The step asks no question.
+        Some(2) Article: A "select the passage" question needs an `article` to choose from.
+    "#]]
+    .assert_eq(&draft_problems(&draft, &[]));
+    // Nothing typed is lost by checking: the draft is unchanged and still holds the hidden fields.
+    assert_eq!(draft.steps[0].answer, "left over");
+    let empty = LessonDraft::new();
+    expect![[r#"
+        None Title: The lesson has no title.
+        None Duration: The lesson has no duration: give it in minutes.
+        None Objectives: The lesson has no objectives: write at least one.
+        Some(0) StepTitle: The step has no title.
+        Some(0) Question: The step asks no question.
+    "#]]
+    .assert_eq(&draft_problems(&empty, &[]));
+    let mut no_steps = two_step_draft();
+    no_steps.steps.clear();
+    no_steps.duration = "100000".into();
+    expect![[r#"
+        None Duration: The duration is longer than a day; give it in minutes.
+        None Steps: The lesson has no steps: add at least one.
+    "#]]
+    .assert_eq(&draft_problems(&no_steps, &[]));
+}
+
+#[test]
+fn editing_keeps_ids_and_a_copy_gets_new_ones() {
+    let file: LessonFile = toml::from_str(GOOD).unwrap();
+    let lesson = file.into_lessons().remove(0);
+    let edited = LessonDraft::from_lesson(&lesson, false);
+    assert_eq!(edited.steps[1].correct, Some(1));
+    let mut again = edited.to_lesson(|_| true);
+    again.curation = lesson.curation.clone();
+    assert_eq!(again, lesson, "opening and saving changes nothing");
+
+    let copy = LessonDraft::from_lesson(&lesson, true);
+    let taken = ["harbour"];
+    let copied = copy.to_lesson(|id| taken.contains(&id));
+    assert_eq!(copied.id, "the-harbour-copy");
+    assert_eq!(copied.title, "The harbour (copy)");
+    assert_eq!(copied.curation, TEACHER_CURATION);
+    let step_ids: Vec<&str> = copied.steps.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(step_ids, ["who-speaks", "two-pieces"]);
+    assert_eq!(draft_problems(&copy, &taken), "");
+}
+
+#[test]
+fn ids_are_made_from_any_title() {
+    let free = |_: &str| false;
+    assert_eq!(make_id("Élan — vital!", "lesson", free), "elan-vital");
+    assert_eq!(make_id("¿¡…!?", "lesson", free), "lesson");
+    assert_eq!(make_id("", "step-3", free), "step-3");
+    assert_eq!(make_id("日本語", "lesson", free), "lesson");
+    assert_eq!(
+        make_id("Lesson", "lesson", |id| ["lesson", "lesson-2"]
+            .contains(&id)),
+        "lesson-3"
+    );
+    let long = make_id(&"word ".repeat(40), "lesson", free);
+    assert!(long.len() <= 60 && is_valid_id(&long), "{long}");
+}
+
+#[test]
+fn a_stored_draft_from_an_older_editor_still_reads() {
+    let draft: LessonDraft =
+        serde_json::from_str(r#"{"title": "Half written", "steps": [{"question": "Why?"}]}"#)
+            .unwrap();
+    assert_eq!(draft.title, "Half written");
+    assert_eq!(draft.steps[0].kind, QuestionKind::FreeText);
+    assert_eq!(draft.steps[0].material, Material::Nothing);
+}
