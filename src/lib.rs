@@ -25,8 +25,8 @@ use crate::components::site_header::Section;
 use crate::components::{SiteFooter, SiteHeader};
 use crate::hooks::{use_document_title, use_hash_route, use_page_focus, use_theme};
 use crate::pages::{
-    AnalyzePage, ComparePage, HomePage, ImportPage, LessonPage, LessonsPage, NotFoundPage,
-    PrivacyPage, ReadPage,
+    AnalyzePage, ComparePage, EditorMode, HomePage, ImportPage, LessonEditorPage, LessonPage,
+    LessonsPage, NotFoundPage, PrivacyPage, ReadPage,
 };
 use crate::route::Route;
 use std::rc::Rc;
@@ -76,6 +76,11 @@ pub fn page_title(route: Option<&Route>, pack: &Pack) -> String {
         Some(Route::Lessons) => "Lessons".to_owned(),
         Some(Route::Lesson { id, .. }) => match pack.lessons.iter().find(|l| &l.id == id) {
             Some(lesson) => lesson.title.clone(),
+            None => "Lesson not found".to_owned(),
+        },
+        Some(Route::LessonNew { .. }) => "Write a lesson".to_owned(),
+        Some(Route::LessonEdit { id }) => match pack.lessons.iter().find(|l| &l.id == id) {
+            Some(lesson) => format!("Edit \u{201c}{}\u{201d}", lesson.title),
             None => "Lesson not found".to_owned(),
         },
         Some(Route::Import) => "Your articles".to_owned(),
@@ -184,7 +189,10 @@ pub fn App() -> Html {
         Some(Route::Home(_)) | Some(Route::Read { .. }) => Section::Articles,
         Some(Route::Compare(_)) => Section::Compare,
         Some(Route::Analyze) => Section::Analyze,
-        Some(Route::Lessons) | Some(Route::Lesson { .. }) => Section::Lessons,
+        Some(Route::Lessons)
+        | Some(Route::Lesson { .. })
+        | Some(Route::LessonNew { .. })
+        | Some(Route::LessonEdit { .. }) => Section::Lessons,
         Some(Route::Import) => Section::Import,
         _ => Section::Other,
     };
@@ -214,7 +222,31 @@ pub fn App() -> Html {
                 on_library={on_library.clone()}
             />
         },
-        Some(Route::Lessons) => html! { <LessonsPage pack={pack.clone()} /> },
+        Some(Route::Lessons) => html! {
+            <LessonsPage pack={pack.clone()} library={state.library.clone()} on_library={on_library.clone()} />
+        },
+        Some(Route::LessonNew { from }) => html! {
+            <LessonEditorPage
+                mode={from.clone().map_or(EditorMode::New, EditorMode::Copy)}
+                pack={pack.clone()}
+                seed={state.seed.clone()}
+                library={state.library.clone()}
+                library_ready={state.library_ready}
+                on_library={on_library.clone()}
+                on_go={on_go.clone()}
+            />
+        },
+        Some(Route::LessonEdit { id }) => html! {
+            <LessonEditorPage
+                mode={EditorMode::Edit(id.clone())}
+                pack={pack.clone()}
+                seed={state.seed.clone()}
+                library={state.library.clone()}
+                library_ready={state.library_ready}
+                on_library={on_library.clone()}
+                on_go={on_go.clone()}
+            />
+        },
         Some(Route::Lesson { id, params }) => html! {
             <LessonPage pack={pack.clone()} id={id.clone()} params={params.clone()} on_go={on_go.clone()} />
         },
@@ -394,6 +426,8 @@ mod tests {
                 id: "missing".into(),
                 params: Default::default(),
             }),
+            Some(Route::LessonNew { from: None }),
+            Some(Route::LessonEdit { id: "x".into() }),
             Some(Route::Import),
             Some(Route::Privacy),
             Some(Route::NotFound("/x".into())),

@@ -105,6 +105,58 @@ pub fn stored_bytes() -> usize {
         .map_or(0, |json| json.encode_utf16().count() * 2)
 }
 
+/// Puts a lesson the teacher wrote into the library: it replaces their lesson with the same id
+/// (an edit), or is added after the others.
+pub fn put_lesson(library: &mut Pack, lesson: parallax_core::lesson::Lesson) {
+    match library.lessons.iter_mut().find(|l| l.id == lesson.id) {
+        Some(existing) => *existing = lesson,
+        None => library.lessons.push(lesson),
+    }
+}
+
+/// Whether `id` is taken by a built-in or library lesson (other than `except`, the one being edited),
+/// so a new lesson's id is made unique against both.
+pub fn lesson_id_taken(seed: &Pack, library: &Pack, except: Option<&str>, id: &str) -> bool {
+    Some(id) != except
+        && (seed.lessons.iter().any(|l| l.id == id) || library.lessons.iter().any(|l| l.id == id))
+}
+
+/// Where the lesson editor keeps a lesson being written, so it survives a reload: one key per
+/// draft, `parallax:lesson-draft:new`, `…:copy:<lesson id>` or `…:edit:<lesson id>`.
+pub const DRAFT_KEY_PREFIX: &str = "parallax:lesson-draft:";
+
+/// Reads a lesson draft. One that cannot be read is moved to `<key>:unreadable` (nothing typed is
+/// overwritten) and `None` is returned, so the editor starts afresh.
+pub fn load_draft(key: &str) -> Option<parallax_core::lesson::draft::LessonDraft> {
+    let storage = storage()?;
+    let json = storage.get_item(key).ok().flatten()?;
+    match serde_json::from_str(&json) {
+        Ok(draft) => Some(draft),
+        Err(_) => {
+            let _ = storage.set_item(&format!("{key}:unreadable"), &json);
+            let _ = storage.remove_item(key);
+            None
+        }
+    }
+}
+
+/// Keeps a lesson draft; `false` when the browser refused (storage blocked or full).
+pub fn save_draft(key: &str, draft: &parallax_core::lesson::draft::LessonDraft) -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
+    serde_json::to_string(draft)
+        .ok()
+        .is_some_and(|json| storage.set_item(key, &json).is_ok())
+}
+
+/// Forgets a lesson draft (it was saved as a lesson, or the teacher started again).
+pub fn remove_draft(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
 /// Analyses every article of a checked pack file again and calls `done` with the current pack.
 pub fn analyse_pack(analyser: &Analyser, stored: StoredPack, done: Callback<Result<Pack, String>>) {
     let StoredPack {

@@ -23,6 +23,10 @@ pub enum Route {
     Lessons,
     /// `#/lesson/<id>?<params>`: one lesson, step by step (e.g. `step=3`).
     Lesson { id: String, params: Params },
+    /// `#/lessons/new` (or `#/lessons/new?from=<id>`, a copy of that lesson): the lesson editor.
+    LessonNew { from: Option<String> },
+    /// `#/lesson/<id>/edit`: the editor for one of the teacher's own lessons.
+    LessonEdit { id: String },
     /// `#/import`: a teacher's own articles and packs (paste, drop files, edit, export, load).
     Import,
     /// `#/privacy`: what Parallax stores on this device, and "Clear my data".
@@ -128,10 +132,17 @@ impl Route {
             },
             ["analyze"] => Route::Analyze,
             ["lessons"] => Route::Lessons,
+            ["lessons", "new"] => Route::LessonNew {
+                from: Params::parse(query)
+                    .get("from")
+                    .filter(|from| !from.is_empty())
+                    .map(str::to_owned),
+            },
             ["lesson", id] => Route::Lesson {
                 id: decode(id),
                 params: Params::parse(query),
             },
+            ["lesson", id, "edit"] => Route::LessonEdit { id: decode(id) },
             ["import"] => Route::Import,
             ["privacy"] => Route::Privacy,
             ["compare"] => Route::Compare(CompareQuery::parse(query)),
@@ -160,6 +171,9 @@ impl Route {
                 let separator = if query.is_empty() { "" } else { "?" };
                 format!("#/lesson/{}{separator}{query}", encode(id))
             }
+            Route::LessonNew { from: None } => "#/lessons/new".to_owned(),
+            Route::LessonNew { from: Some(from) } => format!("#/lessons/new?from={}", encode(from)),
+            Route::LessonEdit { id } => format!("#/lesson/{}/edit", encode(id)),
             Route::Import => "#/import".to_owned(),
             Route::Privacy => "#/privacy".to_owned(),
             Route::NotFound(hash) => format!("#{hash}"),
@@ -252,6 +266,20 @@ mod tests {
         );
         check("#/import", Route::Import);
         check("#/privacy", Route::Privacy);
+        check("#/lessons/new", Route::LessonNew { from: None });
+        check(
+            "#/lessons/new?from=who-speaks",
+            Route::LessonNew {
+                from: Some("who-speaks".into()),
+            },
+        );
+        check("#/lessons/new?from=", Route::LessonNew { from: None });
+        check(
+            "#/lesson/my%20lesson/edit",
+            Route::LessonEdit {
+                id: "my lesson".into(),
+            },
+        );
     }
 
     #[test]

@@ -110,6 +110,10 @@ pub enum Action {
     EditArticle(String, Edits),
     /// Merge a loaded pack into the library.
     MergePack(Pack),
+    /// Add a lesson the teacher wrote to the library, or replace their lesson with the same id.
+    SaveLesson(parallax_core::lesson::Lesson),
+    /// Remove the teacher's lesson with this id (students' saved work stays in its own key).
+    RemoveLesson(String),
     /// Say something in the live region.
     Notify { text: String, error: bool },
 }
@@ -276,6 +280,27 @@ impl Reducible for State {
                 });
                 if let Some(report) = report {
                     next.notify(report.sentence(), false);
+                }
+            }
+            Action::SaveLesson(lesson) => {
+                // Built-in lessons are never changed; the editor gives a copy a new id.
+                if !self.seed.lessons.iter().any(|l| l.id == lesson.id) {
+                    let text = format!(
+                        "Saved the lesson \u{201c}{}\u{201d}. It is in the list of lessons.",
+                        lesson.title
+                    );
+                    next.change_library(|library| crate::library::put_lesson(library, lesson));
+                    next.notify(text, false);
+                }
+            }
+            Action::RemoveLesson(id) => {
+                if let Some(lesson) = self.library.lessons.iter().find(|l| l.id == id) {
+                    let title = lesson.title.clone();
+                    next.change_library(|library| library.lessons.retain(|l| l.id != id));
+                    next.notify(
+                        format!("Deleted the lesson \u{201c}{title}\u{201d}."),
+                        false,
+                    );
                 }
             }
             Action::Notify { text, error } => next.notify(text, error),
@@ -529,6 +554,36 @@ mod tests {
         assert_eq!(
             state.notice.unwrap().text,
             "Removed “Ferries cancelled” from your articles."
+        );
+    }
+
+    #[test]
+    fn a_teachers_lesson_is_saved_replaced_and_deleted_and_built_in_lessons_stay() {
+        use parallax_core::lesson::Lesson;
+        let lesson = |id: &str, title: &str| Lesson {
+            id: id.into(),
+            title: title.into(),
+            ..Lesson::default()
+        };
+        let mut seed = (*with_seed().seed).clone();
+        seed.lessons.push(lesson("built-in", "Built in"));
+        let state = State::with_seed(Shared::new(seed));
+        let state = reduce(state, Action::SaveLesson(lesson("mine", "Mine")));
+        let state = reduce(state, Action::SaveLesson(lesson("mine", "Mine, edited")));
+        assert_eq!(state.library.lessons, [lesson("mine", "Mine, edited")]);
+        assert_eq!(
+            state.notice.as_ref().unwrap().text,
+            "Saved the lesson “Mine, edited”. It is in the list of lessons."
+        );
+        let state = reduce(state, Action::SaveLesson(lesson("built-in", "Changed")));
+        let state = reduce(state, Action::RemoveLesson("built-in".into()));
+        assert_eq!(state.seed.lessons, [lesson("built-in", "Built in")]);
+        assert_eq!(state.library.lessons.len(), 1);
+        let state = reduce(state, Action::RemoveLesson("mine".into()));
+        assert!(state.library.lessons.is_empty());
+        assert_eq!(
+            state.notice.unwrap().text,
+            "Deleted the lesson “Mine, edited”."
         );
     }
 

@@ -18,6 +18,14 @@ pub fn describe_key(key: &str) -> String {
     if key == "parallax:library-unreadable" {
         return "A saved library that could not be read, kept aside so nothing is lost".to_owned();
     }
+    if let Some(draft) = key.strip_prefix("parallax:lesson-draft:") {
+        let (what, lesson) = draft.split_once(':').unwrap_or((draft, ""));
+        return match what {
+            "edit" => format!("A teacher's unsaved changes to the lesson “{lesson}”"),
+            "copy" => format!("A teacher's unsaved copy of the lesson “{lesson}”"),
+            _ => "A lesson a teacher is writing, not saved yet".to_owned(),
+        };
+    }
     if let Some(lesson) = key.strip_prefix("parallax:work:") {
         return if lesson.is_empty() {
             "A student's answers to a lesson".to_owned()
@@ -195,6 +203,10 @@ pub fn PrivacyPage() -> Html {
                     <code>{ "parallax:library-unreadable" }</code>{ ")." }
                 </li>
                 <li>
+                    <strong>{ "Lessons being written" }</strong>{ " — what a teacher has typed in the lesson editor and not saved yet, so a reload loses nothing: local storage, one key per draft, starting with " }
+                    <code>{ "parallax:lesson-draft:" }</code>{ ". Saving the lesson removes it." }
+                </li>
+                <li>
                     <strong>{ "The offline copy" }</strong>{ " — Parallax's own files (the page, its code and styles), kept in the browser's cache so the app opens without a network. It never holds your work." }
                 </li>
             </ul>
@@ -309,6 +321,9 @@ mod tests {
             "parallax:library-unreadable",
             "parallax:work:who-speaks",
             "parallax:work:",
+            "parallax:lesson-draft:new",
+            "parallax:lesson-draft:edit:my-lesson",
+            "parallax:lesson-draft:copy:who-speaks",
             "parallax:something-new",
         ]
         .iter()
@@ -322,6 +337,9 @@ mod tests {
                 "A saved library that could not be read, kept aside so nothing is lost",
                 "A student's answers to the lesson “who-speaks”",
                 "A student's answers to a lesson",
+                "A lesson a teacher is writing, not saved yet",
+                "A teacher's unsaved changes to the lesson “my-lesson”",
+                "A teacher's unsaved copy of the lesson “who-speaks”",
                 "Other Parallax data",
             ]
         );
