@@ -231,10 +231,138 @@ pub fn toggle_layer(all_ids: &[String], shown: &[String], id: &str) -> Option<St
     (next.len() != all_ids.len()).then(|| next.join(","))
 }
 
+/// For each paragraph, the indices (ascending) of the highlights that overlap it, found in one pass
+/// over the highlights: each highlight is placed by binary search among the paragraphs, so the cost
+/// is linear in the highlights and the paragraphs they cross, not in highlights × paragraphs.
+/// Paragraphs are normally in text order and disjoint; if they are not, each is checked against
+/// every highlight (the result is the same, only slower).
+pub fn by_paragraph(paragraphs: &[Span], highlights: &[Highlight]) -> Vec<Vec<usize>> {
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
+    let overlaps = |paragraph: &Span, span: Span| {
+        span.start.max(paragraph.start) < span.end.min(paragraph.end)
+    };
+    let ordered = paragraphs.iter().all(|p| p.start <= p.end)
+        && paragraphs
+            .windows(2)
+            .all(|pair| pair[0].end <= pair[1].start);
+    for (i, highlight) in highlights.iter().enumerate() {
+        let span = highlight.span;
+        if ordered {
+            // Paragraph ends ascend, so the ones ending at or before the highlight's start are a prefix.
+            let first = paragraphs.partition_point(|p| p.end <= span.start);
+            for (p, paragraph) in paragraphs.iter().enumerate().skip(first) {
+                if paragraph.start >= span.end {
+                    break;
+                }
+                if overlaps(paragraph, span) {
+                    buckets[p].push(i);
+                }
+            }
+        } else {
+            for (p, paragraph) in paragraphs.iter().enumerate() {
+                if overlaps(paragraph, span) {
+                    buckets[p].push(i);
+                }
+            }
+        }
+    }
+    buckets
+}
+
 /// Cuts `within` (one paragraph) into segments so that each segment is covered by one fixed set of
 /// the highlights for which `shown` is true. Overlapping and nested highlights split the text at
 /// every boundary, so no text is lost or repeated; parts of highlights outside `within` are ignored.
+///
+/// This looks at every highlight; a view of many paragraphs indexes them once with [`by_paragraph`]
+/// and calls [`segments_among`] for each paragraph.
 pub fn segments(
+    within: Span,
+    highlights: &[Highlight],
+    shown: impl Fn(&Highlight) -> bool,
+) -> Vec<Segment> {
+    segments_among(within, highlights, 0..highlights.len(), shown)
+}
+
+/// [`segments`] over only the highlights at `candidates` (ascending indices into `highlights`, as
+/// [`by_paragraph`] lists them); any highlight left out must not overlap `within`. One sweep over
+/// the boundaries: the cost is the candidates' count times the nesting depth, not their square.
+pub fn segments_among(
+    within: Span,
+    highlights: &[Highlight],
+    candidates: impl IntoIterator<Item = usize>,
+    shown: impl Fn(&Highlight) -> bool,
+) -> Vec<Segment> {
+    let active: Vec<(usize, Span)> = candidates
+        .into_iter()
+        .filter_map(|i| Some((i, highlights.get(i)?)))
+        .filter(|(_, highlight)| shown(highlight))
+        .map(|(i, highlight)| {
+            (
+                i,
+                Span {
+                    start: highlight.span.start.max(within.start),
+                    end: highlight.span.end.min(within.end),
+                },
+            )
+        })
+        .filter(|(_, span)| span.start < span.end)
+        .collect();
+    let mut cuts: Vec<usize> = Vec::with_capacity(active.len() * 2 + 2);
+    cuts.extend([within.start, within.end]);
+    for (_, span) in &active {
+        cuts.push(span.start);
+        cuts.push(span.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    // The highlights in order of their (clipped) start; `open` holds those covering the current run.
+    let mut by_start: Vec<(usize, Span)> = active;
+    by_start.sort_by_key(|(i, span)| (span.start, *i));
+    let mut next = 0;
+    let mut open: Vec<(usize, Span)> = Vec::new();
+    let mut out: Vec<Segment> = Vec::new();
+    for pair in cuts.windows(2) {
+        let span = Span {
+            start: pair[0],
+            end: pair[1],
+        };
+        // Every start and end is a cut, so a highlight open here covers the whole run.
+        open.retain(|(_, covered)| covered.end > span.start);
+        while let Some(&(i, covered)) = by_start.get(next) {
+            if covered.start > span.start {
+                break;
+            }
+            open.push((i, covered));
+            next += 1;
+        }
+        let mut covering = open.clone();
+        covering.sort_by_key(|(i, covered)| (std::cmp::Reverse(covered.len()), *i));
+        let starts = covering
+            .iter()
+            .filter(|(_, covered)| covered.start == span.start)
+            .map(|(i, _)| *i)
+            .collect();
+        let highlights: Vec<usize> = covering.iter().map(|(i, _)| *i).collect();
+        // Plain runs next to each other are one run; adjacent marked runs stay apart so each keeps its start.
+        match out.last_mut() {
+            Some(last) if last.highlights.is_empty() && highlights.is_empty() => {
+                last.span.end = span.end
+            }
+            _ => out.push(Segment {
+                span,
+                highlights,
+                starts,
+            }),
+        }
+    }
+    out
+}
+
+/// The segmenting as it was before paragraphs were indexed: every run checked against every
+/// highlight, quadratic in a paragraph's highlights and, called per paragraph with all of an
+/// article's highlights, in the article. Kept verbatim as the reference that [`segments_among`]
+/// must reproduce exactly (native tests) and as the baseline of `examples/highlight_cost.rs`.
+pub fn segments_reference(
     within: Span,
     highlights: &[Highlight],
     shown: impl Fn(&Highlight) -> bool,
@@ -279,7 +407,6 @@ pub fn segments(
             .map(|(i, _)| *i)
             .collect();
         let highlights: Vec<usize> = covering.iter().map(|(i, _)| *i).collect();
-        // Plain runs next to each other are one run; adjacent marked runs stay apart so each keeps its start.
         match out.last_mut() {
             Some(last) if last.highlights.is_empty() && highlights.is_empty() => {
                 last.span.end = span.end
@@ -580,5 +707,180 @@ mod tests {
                 "{id}"
             );
         }
+    }
+
+    /// Every paragraph cut through the index equals the reference cut over all highlights.
+    fn check_against_reference(
+        paragraphs: &[Span],
+        highlights: &[Highlight],
+        shown: impl Fn(&Highlight) -> bool,
+    ) -> Result<(), String> {
+        let index = by_paragraph(paragraphs, highlights);
+        for (p, &paragraph) in paragraphs.iter().enumerate() {
+            let expected = segments_reference(paragraph, highlights, &shown);
+            let indexed = segments_among(paragraph, highlights, index[p].iter().copied(), &shown);
+            if indexed != expected {
+                return Err(format!(
+                    "paragraph {p} {paragraph:?}: indexed {indexed:?}, reference {expected:?}"
+                ));
+            }
+            let direct = segments(paragraph, highlights, &shown);
+            if direct != expected {
+                return Err(format!(
+                    "paragraph {p} {paragraph:?}: segments {direct:?}, reference {expected:?}"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The seed pack's articles, cut with every layer shown and with some hidden, give exactly the
+    /// segments the reference gives; the totals are pinned so a silent change shows up here.
+    #[test]
+    fn seed_articles_cut_the_same_through_the_index() {
+        let pack = crate::seed_pack();
+        let mut totals = Vec::new();
+        for article in &pack.articles {
+            let found = highlights(&article.analysis);
+            let paragraphs: Vec<Span> = article
+                .analysis
+                .structure
+                .paragraphs
+                .iter()
+                .map(|paragraph| paragraph.span)
+                .collect();
+            check_against_reference(&paragraphs, &found, |_| true)
+                .unwrap_or_else(|why| panic!("{}: {why}", article.slug));
+            // Hide every other layer, so nested and overlapping ones come and go.
+            let ids: Vec<String> = layers(&found).into_iter().map(|(l, _)| l.id).collect();
+            check_against_reference(&paragraphs, &found, |h| {
+                ids.iter().position(|id| *id == h.layer.id).unwrap_or(0) % 2 == 0
+            })
+            .unwrap_or_else(|why| panic!("{} (half the layers): {why}", article.slug));
+            let index = by_paragraph(&paragraphs, &found);
+            let cut: Vec<Segment> = paragraphs
+                .iter()
+                .zip(&index)
+                .flat_map(|(&p, candidates)| {
+                    segments_among(p, &found, candidates.iter().copied(), |_| true)
+                })
+                .collect();
+            let marked = cut.iter().filter(|s| !s.highlights.is_empty()).count();
+            let placed: usize = index.iter().map(Vec::len).sum();
+            totals.push(format!(
+                "{} paragraphs, {} highlights, {placed} placed, {} segments, {marked} marked",
+                paragraphs.len(),
+                found.len(),
+                cut.len()
+            ));
+            // Every highlight that fits the text lands in at least one paragraph it overlaps.
+            for (i, highlight) in found.iter().enumerate() {
+                let inside = paragraphs
+                    .iter()
+                    .any(|p| highlight.span.start.max(p.start) < highlight.span.end.min(p.end));
+                assert_eq!(inside, index.iter().any(|b| b.contains(&i)), "{i}");
+            }
+        }
+        assert_eq!(
+            totals.join("\n"),
+            SEED_TOTALS,
+            "the seed pack's cut changed; update the totals only if the engine changed"
+        );
+    }
+
+    const SEED_TOTALS: &str = "\
+22 paragraphs, 33 highlights, 33 placed, 85 segments, 34 marked
+15 paragraphs, 16 highlights, 16 placed, 46 segments, 17 marked
+8 paragraphs, 29 highlights, 29 placed, 61 segments, 36 marked
+61 paragraphs, 6 highlights, 6 placed, 72 segments, 6 marked
+19 paragraphs, 22 highlights, 22 placed, 56 segments, 22 marked";
+
+    /// Random highlights (nested, overlapping, crossing paragraph edges, zero-length and out of the
+    /// text) over random paragraphs (in order with gaps, or shuffled and overlapping), random layers
+    /// hidden: the indexed cut equals the reference cut. Seeded, so a failure names its case.
+    #[test]
+    fn random_spans_cut_the_same_through_the_index() {
+        use parallax_core::synth::SplitMix64;
+        let cases: u64 = std::env::var("HIGHLIGHT_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(400);
+        for case in 0..cases {
+            let mut rng = SplitMix64::new(case);
+            let len = rng.between(0, 300);
+            let mut paragraphs = Vec::new();
+            let mut at = rng.below(4);
+            while at < len {
+                let end = (at + rng.between(0, 60)).min(len);
+                paragraphs.push(Span { start: at, end });
+                at = end + rng.below(4);
+            }
+            if rng.chance(0.15) {
+                // Out of order and overlapping: the index must fall back, not miss anything.
+                for _ in 0..rng.below(4) {
+                    let start = rng.below(len + 1);
+                    let end = (start + rng.below(80)).min(len);
+                    paragraphs.push(Span { start, end });
+                }
+                let n = paragraphs.len();
+                for i in (1..n).rev() {
+                    paragraphs.swap(i, rng.below(i + 1));
+                }
+            }
+            let n_highlights = rng.below(40);
+            let mut found = Vec::new();
+            for _ in 0..n_highlights {
+                let start = rng.below(len + 10);
+                let end = match rng.below(10) {
+                    0 => start,
+                    1 => start.saturating_sub(rng.below(5)),
+                    2..=4 => start + rng.below(150),
+                    _ => start + rng.below(20),
+                };
+                let id = ["quotes", "reported", "sources", "cue-a", "cue-b"][rng.below(5)];
+                found.push(mark(start, end, id));
+            }
+            if rng.chance(0.5) {
+                found.sort_by(|a, b| {
+                    a.span
+                        .start
+                        .cmp(&b.span.start)
+                        .then(b.span.end.cmp(&a.span.end))
+                });
+            }
+            let hidden = ["quotes", "reported", "sources", "cue-a", "cue-b"]
+                .into_iter()
+                .filter(|_| rng.chance(0.25))
+                .collect::<Vec<_>>();
+            check_against_reference(&paragraphs, &found, |h| {
+                !hidden.contains(&h.layer.id.as_str())
+            })
+            .unwrap_or_else(|why| {
+                panic!(
+                    "case {case} (len {len}, paragraphs {paragraphs:?}, hidden {hidden:?}): {why}"
+                )
+            });
+        }
+    }
+
+    #[test]
+    fn each_paragraph_lists_the_highlights_that_touch_it() {
+        let paragraphs = [
+            Span { start: 0, end: 10 },
+            Span { start: 12, end: 20 },
+            Span { start: 22, end: 30 },
+        ];
+        let found = [
+            mark(2, 4, "a"),   // inside the first
+            mark(8, 25, "b"),  // across all three
+            mark(10, 12, "c"), // only the gap between paragraphs
+            mark(20, 22, "d"), // the next gap
+            mark(29, 40, "e"), // past the end of the last
+            mark(5, 5, "f"),   // empty
+        ];
+        assert_eq!(
+            by_paragraph(&paragraphs, &found),
+            [vec![0, 1], vec![1], vec![1, 4]]
+        );
     }
 }

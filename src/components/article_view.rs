@@ -9,7 +9,9 @@ use yew::prelude::*;
 use crate::components::{
     AnnotatedParagraph, ArticleMeta, ExplanationPanel, HighlightLegend, RemovedLines,
 };
-use crate::highlight::{highlights, layers, segments, shown_layers, toggle_layer};
+use crate::highlight::{
+    by_paragraph, highlights, layers, segments_among, shown_layers, toggle_layer,
+};
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -28,18 +30,37 @@ pub struct ArticleViewProps {
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
-    let analysis = &article.analysis;
     // Derived once per article; the text and highlights are shared with every paragraph by pointer.
+    // Highlights are indexed by paragraph here, so each paragraph is cut against its own highlights
+    // only: rendering stays linear in the text and highlights however long the article is.
     let derived = use_memo(article.clone(), |article| {
-        let found = highlights(&article.analysis);
+        let analysis = &article.analysis;
+        let found = highlights(analysis);
         let counted = layers(&found);
+        let paragraphs: Vec<Span> =
+            if analysis.structure.paragraphs.is_empty() && !analysis.text.trim().is_empty() {
+                vec![Span {
+                    start: 0,
+                    end: analysis.text.len(),
+                }]
+            } else {
+                analysis
+                    .structure
+                    .paragraphs
+                    .iter()
+                    .map(|paragraph| paragraph.span)
+                    .collect()
+            };
+        let index = by_paragraph(&paragraphs, &found);
         (
-            Shared::new(article.analysis.text.clone()),
+            Shared::new(analysis.text.clone()),
             Shared::new(found),
             counted,
+            Shared::new(paragraphs),
+            Shared::new(index),
         )
     });
-    let (text, found, counted) = (*derived).clone();
+    let (text, found, counted, paragraphs, placed) = (*derived).clone();
     // The open explanation, remembered with the article it belongs to: another article starts closed.
     let chosen = use_state(|| None::<(Shared<PackArticle>, usize)>);
     let selected: Option<usize> = chosen
@@ -63,22 +84,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         Callback::from(move |_| chosen.set(None))
     };
 
-    let paragraphs: Vec<Span> =
-        if analysis.structure.paragraphs.is_empty() && !analysis.text.trim().is_empty() {
-            vec![Span {
-                start: 0,
-                end: analysis.text.len(),
-            }]
-        } else {
-            analysis
-                .structure
-                .paragraphs
-                .iter()
-                .map(|paragraph| paragraph.span)
-                .collect()
-        };
     let body = paragraphs.iter().enumerate().map(|(index, &paragraph)| {
-        let cut = Rc::new(segments(paragraph, &found, |highlight| {
+        let candidates = placed[index].iter().copied();
+        let cut = Rc::new(segments_among(paragraph, &found, candidates, |highlight| {
             shown.contains(&highlight.layer.id)
         }));
         html! {
