@@ -156,22 +156,6 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |route: Route| dispatcher.dispatch(Action::Type(route)))
     };
-    let on_analyse = {
-        let (dispatcher, analyser) = (state.dispatcher(), analyser.clone());
-        Callback::from(move |text: String| {
-            let refused = state::check_paste(&text).is_err();
-            dispatcher.dispatch(Action::Analyse(text.clone()));
-            if !refused {
-                let dispatcher = dispatcher.clone();
-                analyser.analyse(
-                    text,
-                    Callback::from(move |result: Result<parallax_core::Analysis, String>| {
-                        dispatcher.dispatch(Action::Pasted(result.map(Box::new)))
-                    }),
-                );
-            }
-        })
-    };
     let on_library = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
@@ -218,7 +202,7 @@ pub fn App() -> Html {
             <AnalyzePage
                 pasted={state.pasted.clone()}
                 error={state.paste_error.clone().map(AttrValue::from)}
-                {on_analyse}
+                analyser={analyser.clone()}
                 on_library={on_library.clone()}
             />
         },

@@ -41,23 +41,41 @@ pub fn ImportPaste(props: &ImportPasteProps) -> Html {
 
     // Reading the text fills the fields the teacher has not changed.
     let read = {
-        let (analyser, detected, fields, reading) = (
+        let (analyser, detected, fields, reading, on_library) = (
             props.analyser.clone(),
             detected.clone(),
             fields.clone(),
             reading.clone(),
+            props.on_library.clone(),
         );
         Rc::new(
             move |text: String, then: Option<Box<dyn FnOnce(Analysis)>>| {
                 reading.set(true);
-                let (detected, fields, reading) =
-                    (detected.clone(), fields.clone(), reading.clone());
+                let (detected, fields, reading, on_library) = (
+                    detected.clone(),
+                    fields.clone(),
+                    reading.clone(),
+                    on_library.clone(),
+                );
                 let then = RefCell::new(then);
                 analyser.analyse(
                     text.clone(),
                     Callback::from(move |result: Result<Analysis, String>| {
                         reading.set(false);
-                        let Ok(analysis) = result else { return };
+                        let analysis = match result {
+                            Ok(analysis) => analysis,
+                            Err(message) => {
+                                // The teacher asked to add it: say why it was not (cancelled, or the
+                                // engine failed); the text stays in the box. A background read stays quiet.
+                                if then.borrow_mut().take().is_some() {
+                                    on_library.emit(Action::Notify {
+                                        text: format!("{message} Your text is still in the box."),
+                                        error: true,
+                                    });
+                                }
+                                return;
+                            }
+                        };
                         let metadata = &analysis.metadata;
                         let found = [
                             metadata.title.clone().unwrap_or_default(),
@@ -201,6 +219,17 @@ pub fn ImportPaste(props: &ImportPasteProps) -> Html {
         })
     };
 
+    let on_cancel = {
+        let (analyser, text_ref) = (props.analyser.clone(), text_ref.clone());
+        Callback::from(move |_: MouseEvent| {
+            analyser.cancel();
+            // The button goes away: focus returns to the text, which is kept as it was.
+            if let Some(textarea) = text_ref.cast::<web_sys::HtmlElement>() {
+                let _ = textarea.focus();
+            }
+        })
+    };
+
     let limit = format!(
         "Plain text, up to {}. Larger texts are refused: one article is rarely over 100 KB, and a longer text would make the analysis, which runs on this device, slow.",
         import::megabytes(import::MAX_TEXT_BYTES)
@@ -234,6 +263,10 @@ pub fn ImportPaste(props: &ImportPasteProps) -> Html {
                 { field(2, "import-date", "Date as printed") }
             </div>
             <button type="submit" class="button">{ if *reading { "Add to your articles (reading the text…)" } else { "Add to your articles" } }</button>
+            if *reading {
+                { " " }
+                <button type="button" class="button-quiet" onclick={on_cancel}>{ "Cancel the analysis" }</button>
+            }
         </form>
     }
 }

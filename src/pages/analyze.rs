@@ -1,20 +1,43 @@
 //! The paste-and-analyse page: any text, analysed in the browser by the same engine that built the pack.
+//! While the analysis worker works, a polite status says so and offers to cancel.
+
+use std::rc::Rc;
 
 use parallax_core::pack::PackArticle;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::analyser::Analyser;
 use crate::components::ArticleView;
-use crate::state::{Action, Shared, MAX_PASTE_BYTES};
+use crate::state::{check_paste, Action, Shared, MAX_PASTE_BYTES};
 
 #[derive(Properties, PartialEq)]
 pub struct AnalyzePageProps {
     pub pasted: Option<Shared<PackArticle>>,
     pub error: Option<AttrValue>,
-    /// Called with the text to analyse.
-    pub on_analyse: Callback<String>,
-    /// Adds the analysed text to the teacher's articles.
+    /// The app's analyser: the page sends the text and can cancel the work.
+    pub analyser: Analyser,
+    /// The app's reducer: the pasted text (`Analyse`), its analysis (`Pasted`), keeping it (`AddArticles`).
     pub on_library: Callback<Action>,
+}
+
+/// How many of this page's analyses are still running.
+#[derive(Default, PartialEq)]
+struct Running(usize);
+
+enum Step {
+    Started,
+    Finished,
+}
+
+impl Reducible for Running {
+    type Action = Step;
+    fn reduce(self: Rc<Self>, step: Step) -> Rc<Self> {
+        Rc::new(Running(match step {
+            Step::Started => self.0 + 1,
+            Step::Finished => self.0.saturating_sub(1),
+        }))
+    }
 }
 
 #[component]
@@ -22,14 +45,47 @@ pub fn AnalyzePage(props: &AnalyzePageProps) -> Html {
     let text_ref = use_node_ref();
     // Highlight layers of a pasted text live here, not in the URL: the text itself is not in the URL either.
     let layers = use_state(|| None::<String>);
+    let running = use_reducer(Running::default);
     let onsubmit = {
-        let (text_ref, on_analyse, layers) =
-            (text_ref.clone(), props.on_analyse.clone(), layers.clone());
+        let (text_ref, analyser, on_library, layers, running) = (
+            text_ref.clone(),
+            props.analyser.clone(),
+            props.on_library.clone(),
+            layers.clone(),
+            running.dispatcher(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if let Some(textarea) = text_ref.cast::<HtmlTextAreaElement>() {
-                layers.set(None);
-                on_analyse.emit(textarea.value());
+            let Some(textarea) = text_ref.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let text = textarea.value();
+            layers.set(None);
+            // The reducer checks the text and shows why it is refused; only a text it accepts is sent.
+            let accepted = check_paste(&text).is_ok();
+            on_library.emit(Action::Analyse(text.clone()));
+            if accepted {
+                running.dispatch(Step::Started);
+                let (on_library, running) = (on_library.clone(), running.clone());
+                analyser.analyse(
+                    text,
+                    Callback::from(move |result: Result<parallax_core::Analysis, String>| {
+                        running.dispatch(Step::Finished);
+                        on_library.emit(Action::Pasted(result.map(Box::new)));
+                    }),
+                );
+            }
+        })
+    };
+    let busy = running.0 > 0;
+    let on_cancel = {
+        let (analyser, text_ref) = (props.analyser.clone(), text_ref.clone());
+        Callback::from(move |_: MouseEvent| {
+            // Every waiting caller hears that it was cancelled; the page's own get `Finished` that way.
+            analyser.cancel();
+            // The button goes away: focus returns to the text, which is kept as it was.
+            if let Some(textarea) = text_ref.cast::<web_sys::HtmlElement>() {
+                let _ = textarea.focus();
             }
         })
     };
@@ -70,7 +126,18 @@ pub fn AnalyzePage(props: &AnalyzePageProps) -> Html {
                 }
                 <button type="submit" class="button">{ "Analyse" }</button>
             </form>
-            if let Some(article) = &props.pasted {
+            <div class="analyse-progress">
+                // Always in the document, so screen readers hear what is put into it.
+                <p role="status" aria-live="polite">
+                    if busy {
+                        { "Analysing\u{2026} A long text can take a few seconds; the page keeps working meanwhile." }
+                    }
+                </p>
+                if busy {
+                    <button type="button" class="button-quiet" onclick={on_cancel}>{ "Cancel the analysis" }</button>
+                }
+            </div>
+            if let Some(article) = props.pasted.as_ref().filter(|_| !busy) {
                 <p class="analyze-keep">
                     <button type="button" class="button-quiet" onclick={on_keep}>{ "Keep it in your articles" }</button>
                     { " — then it appears in the article list and compare. " }
