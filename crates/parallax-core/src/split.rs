@@ -31,17 +31,16 @@
 //!
 //! # Index file layout (version [`SPLIT_VERSION`])
 //!
-//! Numbers are unsigned LEB128 varints; a string is its byte length then its UTF-8 bytes; an
-//! optional string is 0 for none, else its length plus one, then its bytes.
+//! Numbers are unsigned LEB128 varints; a string is its byte length then its UTF-8 bytes.
 //!
 //! ```text
 //! "PLXSPLIT"                     8 bytes, the magic
 //! version                        SPLIT_VERSION
 //! id, title, description         the pack's, strings
 //! n_articles
-//! slug × n_articles              in pack order
-//! title × n_articles
-//! date × n_articles              optional strings: the facet row's ISO date (or part of one)
+//! slugs                          a column (below), in pack order
+//! titles                         a column
+//! dates                          a column: the facet row's ISO date (or part of one), or none
 //! n_shards, then per shard:      name (string), number of articles; shards cover the articles
 //!                                in order, each a consecutive run
 //! n_facets, then per facet       in Facet::ALL order: its URL parameter (string), n_values, then
@@ -51,6 +50,9 @@
 //!                                of byte i / 8 (whichever of the two is smaller)
 //! checksum                       8 bytes: FNV-1a 64 of everything before, little-endian
 //! ```
+//!
+//! A column of `n_articles` strings is their lengths first (each 0 for none, else the length plus
+//! one), then all their bytes one after the other: text next to text compresses better.
 //!
 //! # Shards
 //!
@@ -219,15 +221,13 @@ fn write(pack: &Pack, rows: &[FacetRow]) -> SplitFiles {
     out.string(&pack.title);
     out.string(&pack.description);
     out.varint(n_articles as u64);
-    for article in &pack.articles {
-        out.string(&article.slug);
-    }
-    for row in rows {
-        out.string(&row.title);
-    }
-    for row in rows {
-        out.optional_string(row.date.as_deref());
-    }
+    out.column(
+        pack.articles
+            .iter()
+            .map(|article| Some(article.slug.as_str())),
+    );
+    out.column(rows.iter().map(|row| Some(row.title.as_str())));
+    out.column(rows.iter().map(|row| row.date.as_deref()));
     out.varint(shards.len() as u64);
     for (shard, n_in_shard) in &shards {
         out.string(&shard.name);
@@ -348,23 +348,12 @@ impl SplitIndex {
         let title = input.string("the pack title")?.to_owned();
         let description = input.string("the pack description")?.to_owned();
         let n_articles = input.count("the number of articles")?;
-        let mut slugs = TextColumn::default();
-        for _ in 0..n_articles {
-            slugs.push(input.string("the slugs")?);
+        let (slugs, all_present) = read_column(&mut input, n_articles, "the slugs")?;
+        let (titles, all_titled) = read_column(&mut input, n_articles, "the titles")?;
+        if all_present.count() as usize != n_articles || all_titled.count() as usize != n_articles {
+            return Err(SplitError::new("an article has no slug or no title"));
         }
-        let mut titles = TextColumn::default();
-        for _ in 0..n_articles {
-            titles.push(input.string("the titles")?);
-        }
-        let mut dates = TextColumn::default();
-        let mut dated = Bitset::empty(n_articles);
-        for idx in 0..n_articles {
-            let date = input.optional_string("the dates")?;
-            if date.is_some() {
-                dated.insert(idx);
-            }
-            dates.push(date.unwrap_or(""));
-        }
+        let (dates, dated) = read_column(&mut input, n_articles, "the dates")?;
         let n_shards = input.count("the shard table")?;
         let mut shards = Vec::with_capacity(n_shards);
         let mut covered = 0u64;
@@ -526,6 +515,43 @@ impl SplitIndex {
         }
         Ok(content.articles)
     }
+}
+
+/// Reads a column of `n` optional strings: their lengths, then their bytes.
+fn read_column(
+    input: &mut Reader<'_>,
+    n: usize,
+    what: &str,
+) -> Result<(TextColumn, Bitset), SplitError> {
+    let mut lengths = Vec::with_capacity(n);
+    let mut present = Bitset::empty(n);
+    for idx in 0..n {
+        match input.varint(what)? {
+            0 => lengths.push(0),
+            length => {
+                present.insert(idx);
+                lengths.push(usize::try_from(length - 1).unwrap_or(usize::MAX));
+            }
+        }
+    }
+    let total = lengths
+        .iter()
+        .try_fold(0usize, |total, &length| total.checked_add(length))
+        .ok_or_else(|| SplitError::new(format!("{what} are longer than the index")))?;
+    let text = input.text(total, what)?;
+    let mut column = TextColumn {
+        text: String::with_capacity(total),
+        ends: Vec::with_capacity(n),
+    };
+    let mut start = 0;
+    for length in lengths {
+        let piece = text
+            .get(start..start + length)
+            .ok_or_else(|| SplitError::new(format!("{what} are cut inside a character")))?;
+        column.push(piece);
+        start += length;
+    }
+    Ok((column, present))
 }
 
 /// Reads one value's articles (kind 0: gaps, kind 1: bitmap).

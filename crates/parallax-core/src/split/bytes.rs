@@ -32,14 +32,14 @@ impl Writer {
         self.bytes.extend_from_slice(text.as_bytes());
     }
 
-    /// `None` as 0, `Some(text)` as its length plus one, then the text.
-    pub fn optional_string(&mut self, text: Option<&str>) {
-        match text {
-            None => self.varint(0),
-            Some(text) => {
-                self.varint(text.len() as u64 + 1);
-                self.bytes.extend_from_slice(text.as_bytes());
-            }
+    /// A column of optional strings: every length (0 for `None`, else the length plus one), then
+    /// every string's bytes.
+    pub fn column<'t>(&mut self, texts: impl Iterator<Item = Option<&'t str>> + Clone) {
+        for text in texts.clone() {
+            self.varint(text.map_or(0, |text| text.len() as u64 + 1));
+        }
+        for text in texts.flatten() {
+            self.bytes.extend_from_slice(text.as_bytes());
         }
     }
 }
@@ -115,7 +115,7 @@ impl<'a> Reader<'a> {
         Ok(slice)
     }
 
-    fn text(&mut self, len: usize, what: &str) -> Result<&'a str, SplitError> {
+    pub fn text(&mut self, len: usize, what: &str) -> Result<&'a str, SplitError> {
         let start = self.cursor;
         let bytes = self.take(len, what)?;
         std::str::from_utf8(bytes)
@@ -126,15 +126,5 @@ impl<'a> Reader<'a> {
         let len = self.varint(what)?;
         let len = usize::try_from(len).map_err(|_| self.ends_early(what))?;
         self.text(len, what)
-    }
-
-    pub fn optional_string(&mut self, what: &str) -> Result<Option<&'a str>, SplitError> {
-        match self.varint(what)? {
-            0 => Ok(None),
-            len => {
-                let len = usize::try_from(len - 1).map_err(|_| self.ends_early(what))?;
-                self.text(len, what).map(Some)
-            }
-        }
     }
 }

@@ -321,7 +321,7 @@ fn damaged_indexes_are_refused_with_a_reason() {
             "this is not a Parallax split pack index (it does not start with PLXSPLIT)",
             "this split pack index has format version 9; this version of Parallax reads version 1",
             "the index is damaged or incomplete (its checksum does not match); fetch it again",
-            "the index ends early, in the dates (at byte 3116 of 3123)",
+            "the index ends early, in the dates (at byte 2827 of 3123)",
             "the number of articles claims 268435455 entries but only 0 bytes follow",
             "the index has unexpected bytes after its facets",
         ]
