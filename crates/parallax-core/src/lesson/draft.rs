@@ -313,6 +313,32 @@ impl LessonDraft {
                 detail,
             });
         }
+        // A step said to point at an article or a comparison with none chosen would silently point
+        // at nothing; the file format cannot say this, so the draft does.
+        for (index, step) in self.steps.iter().enumerate() {
+            let missing = match step.material {
+                Material::Article if step.article.trim().is_empty() => Some((
+                    Field::Article,
+                    "Choose the article the step points at (or say it points at nothing).",
+                )),
+                Material::Comparison if step.compare.is_empty() => Some((
+                    Field::Compare,
+                    "Choose two to four articles to compare (or say the step points at nothing).",
+                )),
+                _ => None,
+            };
+            if let Some((field, detail)) = missing {
+                problems.push(LessonProblem {
+                    place: Place {
+                        lesson: 0,
+                        step: Some(index),
+                    },
+                    field,
+                    message: format!("Lesson `{}`, step {}: {detail}", lesson.id, index + 1),
+                    detail: detail.to_owned(),
+                });
+            }
+        }
         let file = LessonFile {
             curation: String::new(),
             lessons: vec![lesson],
@@ -323,6 +349,8 @@ impl LessonDraft {
                 // The duration's own message says more than "has no duration".
                 .filter(|p| !(p.field == Field::Duration && duration_typed_wrong)),
         );
+        // The lesson's own problems first, then each step's, in the order of the form.
+        problems.sort_by_key(|p| p.place.step.map_or(0, |step| step + 1));
         problems
     }
 }

@@ -364,6 +364,20 @@ fn a_draft_is_checked_by_the_builds_rules_and_says_which_field_is_wrong() {
         answer: "a passage".into(),
         ..StepDraft::new()
     });
+    draft.steps.push(StepDraft {
+        title: "Nothing chosen".into(),
+        question: "Why?".into(),
+        material: Material::Article,
+        ..StepDraft::new()
+    });
+    draft.steps.push(StepDraft {
+        title: "No articles ticked".into(),
+        question: "Why?".into(),
+        material: Material::Comparison,
+        // Chosen while the step pointed at an article; it does not count for the comparison.
+        article: "harbour".into(),
+        ..StepDraft::new()
+    });
     expect![[r#"
         None Duration: The duration “forty” is not a whole number of minutes.
         None Objectives: The lesson has no objectives: write at least one.
@@ -374,6 +388,8 @@ fn a_draft_is_checked_by_the_builds_rules_and_says_which_field_is_wrong() {
         Some(2) StepTitle: The step has no title.
         Some(2) Question: The step asks no question.
         Some(2) Article: A "select the passage" question needs an `article` to choose from.
+        Some(3) Article: Choose the article the step points at (or say it points at nothing).
+        Some(4) Compare: Choose two to four articles to compare (or say the step points at nothing).
     "#]]
     .assert_eq(&draft_problems(&draft, &[]));
     // Nothing typed is lost by checking: the draft is unchanged and still holds the hidden fields.
