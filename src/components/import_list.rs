@@ -33,7 +33,8 @@ pub fn ImportList(props: &ImportListProps) -> Html {
             if props.library.articles.is_empty() {
                 <p class="import-empty">{ "Nothing yet. Articles you paste or add appear here." }</p>
             } else {
-                <ul class="import-list" aria-label="Articles added by you">
+                // `role="list"`: WebKit drops the list role of a list without markers (see `result_list.rs`).
+                <ul class="import-list" role="list" aria-label="Articles added by you">
                     { for props.library.articles.iter().map(|article| html! {
                         <ImportItem key={article.slug.clone()} article={Shared::new(article.clone())} on_library={props.on_library.clone()} />
                     }) }

@@ -101,7 +101,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     });
     html! {
         <>
-            <ul class="article-list" aria-label="Articles" tabindex="-1" ref={list}>{ for items }</ul>
+            // `role="list"`: WebKit exposes a list without visible markers (`list-style: none`) outside
+            // a `nav` as a plain group, so VoiceOver in Safari would not announce the results as a list.
+            <ul class="article-list" role="list" aria-label="Articles" tabindex="-1" ref={list}>{ for items }</ul>
             if n_pages > 1 {
                 <nav class="result-pages" aria-label="Result pages">
                     <button type="button" class="button-quiet" disabled={page == 0} onclick={go_to(page.saturating_sub(1))}>

@@ -1,6 +1,6 @@
 // The walking skeleton in WebKit (Safari's engine): the list, the reader, deep links, Back.
-// WebDriver classic cannot read WebKit's console or network, so those two checks run in Chromium and
-// Firefox only (tests/e2e/*.test.mjs); here every element is still found by role and accessible name.
+// WebDriver classic cannot read WebKit's console or network: a recorder in the page stands in for them
+// (`assertQuiet`, see webdriver.mjs). Every element is found by role and accessible name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, Session, startDriver, until } from './webdriver.mjs';
@@ -45,6 +45,7 @@ test('WebKit: the list, a click into the reader, Back, and the deep link in a fr
     assert.match(deep_link, /\/parallax\/.*#\/read\//);
     await session.back();
     await articleLinks(session);
+    await session.assertQuiet();
   } finally {
     await session.close();
   }
@@ -53,6 +54,7 @@ test('WebKit: the list, a click into the reader, Back, and the deep link in a fr
   try {
     await fresh.goto(deep_link);
     await readerHeading(fresh, TITLE);
+    await fresh.assertQuiet();
   } finally {
     await fresh.close();
   }
