@@ -7,6 +7,7 @@ mod bench_web;
 mod budget;
 mod lighthouse;
 mod release;
+mod scale;
 mod search_bench;
 mod serve;
 mod setup;
@@ -38,6 +39,9 @@ commands:
   search-bench        Parallax's search core (Wasm) against MiniSearch 7 in headless Chromium on
                       10,000 synthetic articles and 200 queries: query p50/p95, time to
                       searchable, memory, ratios
+  scale [--sizes 10000,50000]
+                      split packs of synthetic articles in headless Chromium: initial transfer
+                      (brotli), time to first results, query p50/p95, memory, opening one article
 
 environment:
   PARALLAX_DIST       where the release build goes (default dist/), so two builds need not share one
@@ -56,6 +60,7 @@ fn main() -> ExitCode {
         Some("budget") => budget::command(&args[1..]),
         Some("lighthouse") => lighthouse::command(&args[1..]),
         Some("search-bench") => search_bench::command(&args[1..]),
+        Some("scale") => scale::command(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

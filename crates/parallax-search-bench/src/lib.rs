@@ -6,6 +6,10 @@
 //! builds or loads a [`SearchIndex`] and answers queries exactly as the app's explorer does. Nothing
 //! here changes how search behaves.
 
+mod scale;
+
+pub use scale::ScalePack;
+
 use parallax_core::search::{is_stop_word, normalize, word_spans, SearchDoc, SearchIndex};
 use parallax_core::synth::{corpus, SplitMix64};
 use wasm_bindgen::prelude::*;

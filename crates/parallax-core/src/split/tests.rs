@@ -390,3 +390,22 @@ fn mask_hashes(message: &str) -> String {
     out.push_str(rest);
     out
 }
+
+#[test]
+fn the_end_to_end_fixture_still_reads() {
+    // The browser tests open this split pack; when the format or the article shape changes, it
+    // must be written again (`scale-packs tests/e2e/fixtures/split 24`, without the .br twins).
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e/fixtures/split/24");
+    let index = SplitIndex::read(&std::fs::read(dir.join(super::INDEX_FILE)).unwrap()).unwrap();
+    assert_eq!(index.n_articles(), 24);
+    for shard in index.shards() {
+        let bytes = std::fs::read(dir.join(&shard.name)).unwrap();
+        assert_eq!(
+            index.read_shard(shard, &bytes).unwrap().len(),
+            shard.n_articles as usize
+        );
+    }
+    let truncated = std::fs::read(dir.join("../truncated.bin")).unwrap();
+    assert!(SplitIndex::read(&truncated).is_err());
+}

@@ -1,9 +1,14 @@
 //! Writes the synthetic collections of `cargo xtask scale` as split packs: `scale-packs OUT N...`
 //! writes `OUT/<N>/index.bin` and its shards for each size `N` (seed 42, as every benchmark).
 //!
+//! Each file gets a brotli twin (`<file>.br`) as a static host would serve it: the index at quality
+//! 11, like the app's release build; the shards (thousands of them) at quality 5, as a host
+//! compressing on the fly would, to stay quick.
+//!
 //! The articles come from `parallax_core::synth` with its synthetic analyses (nothing is analysed),
 //! and their facet rows are the corpus's own, so the facets are as varied as a real collection's.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -34,13 +39,16 @@ fn main() -> Result<(), String> {
             std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let write = |name: &str, bytes: &[u8]| {
+        let write = |name: &str, bytes: &[u8], quality: u32| {
             let path = dir.join(name);
-            std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+            std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            let twin = dir.join(format!("{name}.br"));
+            std::fs::write(&twin, brotli(bytes, quality))
+                .map_err(|e| format!("{}: {e}", twin.display()))
         };
-        write(INDEX_FILE, &files.index)?;
+        write(INDEX_FILE, &files.index, 11)?;
         for shard in &files.shards {
-            write(&shard.name, &shard.bytes)?;
+            write(&shard.name, &shard.bytes, 5)?;
         }
         eprintln!(
             "scale-packs: {n_articles} articles: index {} bytes, {} shards, in {:.1} s",
@@ -50,4 +58,15 @@ fn main() -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+fn brotli(bytes: &[u8], quality: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, quality, 22);
+        writer
+            .write_all(bytes)
+            .expect("writing to memory cannot fail");
+    }
+    out
 }
