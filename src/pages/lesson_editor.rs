@@ -11,6 +11,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::lesson_editor_step::{step_field_id, LessonEditorStep, StepProblems};
+use crate::hooks::use_student_work::storage_key;
 use crate::library;
 use crate::pages::NotFoundPage;
 use crate::route::Route;
@@ -72,6 +73,19 @@ fn field_id(problem: &LessonProblem, draft: &LessonDraft) -> String {
     }
 }
 
+/// The ids of the lessons whose students' work this browser keeps (`parallax:work:<id>` keys).
+fn stored_work_ids() -> Vec<String> {
+    let prefix = storage_key("");
+    let Some(storage) = gloo::utils::window().local_storage().ok().flatten() else {
+        return Vec::new();
+    };
+    let n_keys = storage.length().unwrap_or(0);
+    (0..n_keys)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter_map(|key| key.strip_prefix(&prefix).map(str::to_owned))
+        .collect()
+}
+
 /// Focuses the element with this id, if it is in the page.
 fn focus_id(id: &str) {
     if let Some(element) = gloo::utils::document().get_element_by_id(id) {
@@ -92,6 +106,13 @@ pub fn LessonEditorPage(props: &LessonEditorPageProps) -> Html {
     // What the last step action did, for the polite live region.
     let announcement = use_state(String::new);
     let storage_failed = use_state(|| false);
+    // Lesson ids with students' work on this device: a new lesson does not take one, so it never
+    // starts with the answers of a deleted lesson that had its id.
+    let work_ids = use_state(Vec::<String>::new);
+    {
+        let work_ids = work_ids.clone();
+        use_effect_with((), move |_| work_ids.set(stored_work_ids()));
+    }
     let key = props.mode.draft_key();
 
     let source = match &props.mode {
@@ -172,8 +193,11 @@ pub fn LessonEditorPage(props: &LessonEditorPageProps) -> Html {
         _ => None,
     };
     let taken = {
-        let (seed, lib) = (props.seed.clone(), props.library.clone());
-        move |id: &str| library::lesson_id_taken(&seed, &lib, except.as_deref(), id)
+        let (seed, lib, work_ids) = (props.seed.clone(), props.library.clone(), work_ids.clone());
+        move |id: &str| {
+            library::lesson_id_taken(&seed, &lib, except.as_deref(), id)
+                || (Some(id) != except.as_deref() && work_ids.iter().any(|w| w == id))
+        }
     };
     let context = LessonContext::of_pack(&props.pack);
     let problems = current.problems(&context, &taken);

@@ -214,3 +214,18 @@ test('a lesson goes with the downloaded pack and comes back in a fresh profile',
   assert.match(await card.innerText(), /Steps:?\s*2/);
   await fresh.finish();
 });
+
+test('axe-core finds nothing on the editor with problems and several steps in the dark theme', async () => {
+  const { page, finish } = await open(browser, '#/lessons');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Add a step', exact: true }).click();
+  const two = stepRegion(page, 2);
+  await choose(two.getByRole('radio', { name: 'A comparison of two to four articles' }));
+  await two.getByRole('combobox', { name: 'Kind of question' }).selectOption('select_passage');
+  await page.getByRole('button', { name: 'Save the lesson', exact: true }).click();
+  await until('the problem summary', async () => (await page.getByRole('heading', { name: /^The lesson was not saved: \d+ problems to fix$/ }).count()) === 1);
+  await until('the comparison’s problem beside it', async () => (await two.getByText('Choose two to four articles to compare', { exact: false }).count()) >= 1);
+  await assertAccessible(page, 'the lesson editor with problems (dark)');
+  await finish();
+});
