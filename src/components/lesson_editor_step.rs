@@ -86,6 +86,23 @@ fn problem(problems: &StepProblems, field_id: &str, fields: &[Field]) -> (Html, 
 pub fn LessonEditorStep(props: &LessonEditorStepProps) -> Html {
     let index = props.index;
     let step = &props.step;
+    // An element to focus after the next render (after an option is removed).
+    let focus = use_state(|| None::<String>);
+    {
+        let focus = focus.clone();
+        use_effect_with((*focus).clone(), move |target| {
+            if let Some(target) = target {
+                if let Some(element) = gloo::utils::document().get_element_by_id(target) {
+                    if let Ok(element) =
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element)
+                    {
+                        let _ = element.focus();
+                    }
+                }
+                focus.set(None);
+            }
+        });
+    }
     let id = |name: &str| format!("step-{index}-{name}");
     // Every change: a copy of the step with one field changed.
     let change = |apply: fn(&mut StepDraft, String)| {
@@ -349,10 +366,16 @@ pub fn LessonEditorStep(props: &LessonEditorStepProps) -> Html {
                     }
                 };
                 let remove = {
-                    let (step, on_change) = (step.clone(), props.on_change.clone());
+                    let (step, on_change, focus) = (step.clone(), props.on_change.clone(), focus.clone());
                     move |_: MouseEvent| {
                         let mut step = step.clone();
                         step.options.remove(n);
+                        // Focus goes to the option that took its place, else the one before, else
+                        // "Add an option" (the pressed button is gone).
+                        focus.set(Some(match step.options.len() {
+                            0 => format!("step-{index}-add-option"),
+                            len => format!("step-{index}-option-{}", n.min(len - 1)),
+                        }));
                         step.correct = match step.correct {
                             Some(c) if c == n => None,
                             Some(c) if c > n => Some(c - 1),
@@ -442,9 +465,14 @@ pub fn LessonEditorStep(props: &LessonEditorStepProps) -> Html {
                     { material_choice(Material::Comparison, "A comparison of two to four articles", "comparison") }
                     { material_problem }
                 </fieldset>
-                { for article_fields }
-                { for comparison_fields }
-                { for layers }
+                // One wrapper each, always there: Yew matches unkeyed siblings from the end, so
+                // fields appearing here would otherwise turn the controls above them (the focused
+                // radio button among them) into other controls.
+                <div class="editor-material-fields">
+                    { for article_fields }
+                    { for comparison_fields }
+                </div>
+                <div class="editor-layer-fields">{ for layers }</div>
                 <div class="editor-field">
                     <label for={kind_id.clone()}>{ "Kind of question" }</label>
                     <select id={kind_id} onchange={set_kind_cb}>{ for kind_options }</select>

@@ -500,7 +500,9 @@ pub fn LessonEditorPage(props: &LessonEditorPageProps) -> Html {
                     { "this browser did not let Parallax keep the draft, so it lasts until the tab is closed. Save the lesson to keep it." }
                 </p>
             }
-            { for summary }
+            // Always there, so the summary appearing does not shift the nodes before it (Yew
+            // matches unkeyed siblings from the end).
+            <div class="editor-summary-slot">{ for summary }</div>
             <form class="editor-form" onsubmit={on_save} novalidate=true>
                 <div class="editor-field">
                     <label for="lesson-title">{ "Title" }</label>

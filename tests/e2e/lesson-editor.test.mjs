@@ -26,9 +26,12 @@ const activeText = (page) => page.evaluate(() => document.activeElement?.textCon
 
 /** Ticks a checkbox or radio button as a keyboard user does (focus, Space) and waits for it. */
 async function choose(control) {
+  const id = await control.getAttribute('id');
   await control.focus();
   await control.page().keyboard.press('Space');
   await until('the control ticked', async () => control.isChecked());
+  // Fields that appear with the choice must not turn the focused control into another one.
+  assert.equal(await activeId(control.page()), id, 'focus stays on the control just ticked');
 }
 
 async function openEditor(page) {
@@ -222,6 +225,11 @@ test('axe-core finds nothing on the editor with problems and several steps in th
   await page.getByRole('button', { name: 'Add a step', exact: true }).click();
   const two = stepRegion(page, 2);
   await choose(two.getByRole('radio', { name: 'A comparison of two to four articles' }));
+  await two.getByRole('combobox', { name: 'Kind of question' }).selectOption('multiple_choice');
+  await two.getByRole('textbox', { name: 'Option 2', exact: true }).fill('The second');
+  await two.getByRole('button', { name: 'Remove option 1' }).click();
+  await until('focus on the option that took its place', async () => (await activeId(page)) === 'step-1-option-0');
+  assert.equal(await two.getByRole('textbox', { name: 'Option 1', exact: true }).inputValue(), 'The second');
   await two.getByRole('combobox', { name: 'Kind of question' }).selectOption('select_passage');
   await page.getByRole('button', { name: 'Save the lesson', exact: true }).click();
   await until('the problem summary', async () => (await page.getByRole('heading', { name: /^The lesson was not saved: \d+ problems to fix$/ }).count()) === 1);
