@@ -120,3 +120,74 @@ test('the page keeps responding while a long text is analysed', async () => {
   assert.ok((await result.innerText()).includes('Council weighs new budget rules'));
   await finish();
 });
+
+/** Records every text the page's status region shows, from now on (an observer, so no state is missed between polls). */
+async function recordStatus(page) {
+  await page.evaluate(() => {
+    const status = document.querySelector('main [role="status"]');
+    window.__statusTexts = [];
+    const note = () => {
+      const text = status.textContent.trim();
+      if (text && window.__statusTexts.at(-1) !== text) window.__statusTexts.push(text);
+    };
+    new MutationObserver(note).observe(status, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+async function pasteLong(textbox, bytes) {
+  await textbox.evaluate((element, text) => {
+    element.value = text;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  }, longText(bytes));
+}
+
+test('while the worker analyses, a polite status says so, and the result replaces it', async () => {
+  const { page, finish } = await open(browser, '#/analyze');
+  const { textbox, button } = await analyseForm(page);
+  const status = page.getByRole('main').getByRole('status');
+  assert.equal(await status.getAttribute('aria-live'), 'polite');
+  assert.equal((await status.innerText()).trim(), '', 'no status before anything is analysed');
+  await recordStatus(page);
+  await pasteLong(textbox, 300_000);
+  await button.click();
+
+  const result = page.getByRole('region', { name: 'Analysis', exact: true });
+  await until('the analysis', async () => (await result.count()) === 1
+    && (await result.innerText()).includes('Council weighs new budget rules'), { timeout: 120_000, interval: 250 });
+  const seen = await page.evaluate(() => window.__statusTexts);
+  assert.ok(seen.length >= 1 && seen[0].startsWith('Analysing\u2026'), `the status said the text was being analysed (${JSON.stringify(seen)})`);
+  assert.equal((await status.innerText()).trim(), '', 'the status is cleared once the result is there');
+  assert.equal(await page.getByRole('button', { name: 'Cancel the analysis' }).count(), 0);
+  // Rendered in full: the last paragraph of the long text is on the page.
+  assert.ok((await result.innerText()).includes('goes to a vote'));
+  await finish();
+});
+
+test('an analysis in progress can be cancelled, and the next one starts afresh', async () => {
+  const { page, finish } = await open(browser, '#/analyze');
+  const { textbox, button } = await analyseForm(page);
+  // Near the 2 MB limit, so the analysis is still running when the cancel button is pressed.
+  await pasteLong(textbox, 1_900_000);
+  await button.click();
+  const cancel = page.getByRole('button', { name: 'Cancel the analysis', exact: true });
+  await until('the cancel button', async () => (await cancel.count()) === 1, { timeout: 30_000 });
+  assert.ok((await page.getByRole('main').getByRole('status').innerText()).startsWith('Analysing\u2026'));
+  await assertAccessible(page, 'the analyse route while analysing');
+  await cancel.click();
+
+  const alert = page.getByRole('alert');
+  await until('the cancellation message', async () => (await alert.count()) === 1
+    && (await alert.innerText()).includes('cancelled'));
+  assert.equal((await page.getByRole('main').getByRole('status').innerText()).trim(), '');
+  assert.equal(await page.getByRole('region', { name: 'Analysis', exact: true }).count(), 0, 'no result');
+  assert.ok(await textbox.evaluate((element) => element === document.activeElement), 'focus returns to the text');
+  assert.ok((await textbox.inputValue()).length > 1_000_000, 'the text is kept');
+
+  await textbox.fill('Ferry service resumes\n\nOfficials said the ferry would run again on Friday.');
+  await button.click();
+  const result = page.getByRole('region', { name: 'Analysis', exact: true });
+  await until('the analysis after cancelling', async () => (await result.count()) === 1
+    && (await result.innerText()).includes('the ferry would run again'), { timeout: 30_000 });
+  assert.equal(await alert.count(), 0, 'the cancellation message goes once a text is analysed');
+  await finish();
+});
