@@ -17,6 +17,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use parallax_core::import::Imported;
 use parallax_core::pack::Pack;
 use parallax_core::Analysis;
 use wasm_bindgen::prelude::*;
@@ -77,6 +78,13 @@ impl Analyser {
     /// (A pack of the current version needs no engine: deserialize it as a `Pack` directly.)
     pub fn upgrade(&self, pack_json: String, done: Callback<Result<Pack, String>>) {
         self.send(Job::Upgrade(pack_json), Waiting::Pack(done));
+    }
+
+    /// Turns a file's decoded text into an article's text by its kind, off the page's thread (a saved
+    /// web page is parsed and its article extracted there): `done` gets the imported source, with
+    /// what was removed and why, or the sentence saying why it cannot be imported.
+    pub fn import(&self, name: String, text: String, done: Callback<Result<Imported, String>>) {
+        self.send(Job::Import { name, text }, Waiting::Imported(done));
     }
 
     /// How many requests are waiting for their answer.
@@ -146,6 +154,7 @@ fn loader_url() -> String {
 enum Waiting {
     Analysis(Callback<Result<Analysis, String>>),
     Pack(Callback<Result<Pack, String>>),
+    Imported(Callback<Result<Imported, String>>),
 }
 
 impl Waiting {
@@ -153,10 +162,13 @@ impl Waiting {
         match (self, result) {
             (Waiting::Analysis(done), Ok(Outcome::Analysis(analysis))) => done.emit(Ok(*analysis)),
             (Waiting::Pack(done), Ok(Outcome::Pack(pack))) => done.emit(Ok(pack)),
+            (Waiting::Imported(done), Ok(Outcome::Imported(imported))) => done.emit(Ok(*imported)),
             (Waiting::Analysis(done), Ok(_)) => done.emit(Err(protocol::GARBLED.to_owned())),
             (Waiting::Pack(done), Ok(_)) => done.emit(Err(protocol::GARBLED.to_owned())),
+            (Waiting::Imported(done), Ok(_)) => done.emit(Err(protocol::GARBLED.to_owned())),
             (Waiting::Analysis(done), Err(message)) => done.emit(Err(message)),
             (Waiting::Pack(done), Err(message)) => done.emit(Err(message)),
+            (Waiting::Imported(done), Err(message)) => done.emit(Err(message)),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! `"LoadFailed"`, so the loader needs no Wasm to say it). [`handle`] is the whole worker-side logic, so
 //! it runs (and is tested) natively as well.
 
+use parallax_core::import::{self, Imported};
 use parallax_core::pack::{Pack, StoredPack};
 use parallax_core::Analysis;
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,10 @@ pub enum Job {
     Analyse(String),
     /// Read this pack file (JSON, any loadable version) and re-analyse every article with the current engine.
     Upgrade(String),
+    /// Turn this file's decoded text into an article's text by its kind (`name` says it): a saved
+    /// page is parsed and its article extracted, with what was removed and why
+    /// ([`import::read_decoded`]). The page checked the file's size and that it is text, and decoded it.
+    Import { name: String, text: String },
 }
 
 /// What the worker says.
@@ -43,6 +48,7 @@ pub enum Reply {
 pub enum Outcome {
     Analysis(Box<Analysis>),
     Pack(Pack),
+    Imported(Box<Imported>),
 }
 
 /// What the app shows when a message from the worker makes no sense (a build mixing two versions).
@@ -73,6 +79,9 @@ pub fn handle(json: &str) -> String {
     let result = match request.job {
         Job::Analyse(text) => Ok(Outcome::Analysis(Box::new(parallax_core::analyze(&text)))),
         Job::Upgrade(json) => upgrade(&json).map(Outcome::Pack),
+        Job::Import { name, text } => import::read_decoded(&name, &text)
+            .map(|imported| Outcome::Imported(Box::new(imported)))
+            .map_err(|refusal| refusal.to_string()),
     };
     encode(&Reply::Done {
         id: request.id,
@@ -205,5 +214,117 @@ mod tests {
         assert_eq!(encode(&Reply::LoadFailed), "\"LoadFailed\"");
         assert_eq!(decode_reply("\"LoadFailed\""), Ok(Reply::LoadFailed));
         assert_eq!(decode_reply("{\"Done\":1}"), Err(GARBLED.to_owned()));
+    }
+
+    /// A saved page as a browser writes it: the article among navigation, a cookie banner, comments
+    /// and scripts (written for this test).
+    const SAVED_PAGE: &str = "<!DOCTYPE html>
+<html lang=\"en\"><head><meta charset=\"utf-8\">
+<title>Ferry timetable changes for the winter | The Island Courier</title>
+<script>window.track = function () {};</script>
+</head><body>
+<nav><ul><li><a href=\"/news\">News desk</a></li><li><a href=\"/sport\">Sport pages</a></li></ul></nav>
+<div class=\"cookie-banner\"><p>We use cookies to personalise adverts. Accept our cookie policy.</p></div>
+<main><article>
+<h1>Ferry timetable changes for the winter</h1>
+<p class=\"byline\">By Orla Keane</p>
+<p>The morning ferry will leave twenty minutes later from November, the operator said on Friday, after complaints from parents whose children missed the first school bell.</p>
+<p>\"We listened to the families on the island,\" said the operator's manager, Declan Hughes.</p>
+</article>
+<section class=\"comments\"><h2>Comments</h2><p>Write your comment here</p></section>
+</main>
+<script>document.body.dataset.tracked = 'yes';</script>
+</body></html>";
+
+    #[test]
+    fn saved_pages_are_extracted_in_the_worker_exactly_as_read_file_does() {
+        let request = encode(&Request {
+            id: 11,
+            job: Job::Import {
+                name: "ferry.html".to_owned(),
+                text: SAVED_PAGE.to_owned(),
+            },
+        });
+        let (id, result) = done(handle(&request));
+        assert_eq!(id, 11);
+        let Ok(Outcome::Imported(imported)) = result else {
+            panic!("expected the extracted page, got {result:?}")
+        };
+        assert_eq!(
+            *imported,
+            import::read_file("ferry.html", SAVED_PAGE.as_bytes()).unwrap(),
+            "the worker extracts what the importer extracts"
+        );
+        assert_eq!(
+            imported.text,
+            "Ferry timetable changes for the winter\n\nBy Orla Keane\n\n\
+             The morning ferry will leave twenty minutes later from November, the operator said on Friday, after complaints from parents whose children missed the first school bell.\n\n\
+             \"We listened to the families on the island,\" said the operator's manager, Declan Hughes."
+        );
+        let removed: Vec<String> = imported
+            .removed
+            .iter()
+            .map(|r| format!("line {}: {} — {}", r.line, r.text, r.reason))
+            .collect();
+        assert_eq!(
+            removed,
+            [
+                "line 6: News deskSport pages — navigation (in the saved page)",
+                "line 7: We use cookies to personalise adverts. Accept our cookie policy. — cookie banner (in the saved page)",
+                "line 9: Ferry timetable changes for the winter — title (kept as metadata) (in the saved page)",
+                "line 10: By Orla Keane — byline or date (kept as metadata) (in the saved page)",
+                "line 14: Comments Write your comment here — comments (in the saved page)",
+            ]
+        );
+    }
+
+    #[test]
+    fn text_and_markdown_files_go_through_the_same_request() {
+        let request = encode(&Request {
+            id: 12,
+            job: Job::Import {
+                name: "notes.md".to_owned(),
+                text: "---\ntitle: Bridge reopens\n---\n\nThe *bridge* reopened on Monday."
+                    .to_owned(),
+            },
+        });
+        let (_, result) = done(handle(&request));
+        let Ok(Outcome::Imported(imported)) = result else {
+            panic!("expected the imported text, got {result:?}")
+        };
+        assert_eq!(imported.title.as_deref(), Some("Bridge reopens"));
+        assert_eq!(
+            imported.text,
+            "Bridge reopens\n\nThe bridge reopened on Monday."
+        );
+    }
+
+    #[test]
+    fn a_page_with_no_article_or_too_much_text_is_refused_with_the_importer_s_sentence() {
+        let empty = encode(&Request {
+            id: 13,
+            job: Job::Import {
+                name: "empty.html".to_owned(),
+                text: "<html><body><nav><a href=\"/\">Home</a></nav></body></html>".to_owned(),
+            },
+        });
+        assert_eq!(
+            done(handle(&empty)),
+            (13, Err("There is no text in it to analyse.".to_owned()))
+        );
+        let long = "Officials said the bridge would reopen. ".repeat(60_000);
+        let request = encode(&Request {
+            id: 14,
+            job: Job::Import {
+                name: "long.txt".to_owned(),
+                text: long,
+            },
+        });
+        let (_, result) = done(handle(&request));
+        let message = result.expect_err("over 2 MB of text is refused");
+        assert!(
+            message.starts_with("This is 2.3 MB; Parallax reads up to 2 MB at a time"),
+            "{message}"
+        );
     }
 }

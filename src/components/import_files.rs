@@ -1,10 +1,12 @@
 //! The file picker and drop zone of the import page: `.txt`, `.md` and saved `.html` pages, several
 //! at once; each is read, checked and analysed, and one message says what was added and what not.
+//! Size, binary and decoding checks run on the page's thread; turning the text into an article's
+//! text (parsing a saved page, finding its article) and the analysis run in the analysis worker.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use parallax_core::import::{self, Edits};
+use parallax_core::import::{self, Edits, Imported};
 use parallax_core::pack::PackArticle;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
@@ -85,19 +87,37 @@ pub fn import_files(files: Vec<web_sys::File>, analyser: Analyser, on_library: C
                 Ok(bytes) => bytes,
                 Err(why) => return refuse(&batch, why),
             };
-            let imported = match import::read_file(&file.name(), &bytes) {
-                Ok(imported) => imported,
-                Err(refusal) => return refuse(&batch, refusal.to_string()),
-            };
-            let batch2 = batch.clone();
-            library::analyse_imported(
-                &analyser,
-                imported,
-                file.name(),
-                Edits::default(),
-                Callback::from(move |result: Result<PackArticle, String>| match result {
-                    Ok(article) => Batch::done_one(&batch2, Ok(article)),
-                    Err(why) => refuse(&batch2, why),
+            // The cheap checks run here, before anything is sent: the size read, and that it is text.
+            if let Err(refusal) = import::check_size(bytes.len(), import::MAX_FILE_BYTES) {
+                return refuse(&batch, refusal.to_string());
+            }
+            if let Some(what) = import::sniff_binary(&bytes) {
+                return refuse(&batch, import::Refusal::Binary { what }.to_string());
+            }
+            let (text, note) = import::decode(&bytes);
+            drop(bytes);
+            // Parsing a saved page and finding its article runs in the worker, as the analysis does.
+            let (batch2, analyser2, name) = (batch.clone(), analyser.clone(), file.name());
+            analyser.import(
+                name.clone(),
+                text,
+                Callback::from(move |result: Result<Imported, String>| {
+                    let mut imported = match result {
+                        Ok(imported) => imported,
+                        Err(why) => return refuse(&batch2, why),
+                    };
+                    imported.notes.extend(note.clone());
+                    let (batch3, refuse) = (batch2.clone(), refuse.clone());
+                    library::analyse_imported(
+                        &analyser2,
+                        imported,
+                        name.clone(),
+                        Edits::default(),
+                        Callback::from(move |result: Result<PackArticle, String>| match result {
+                            Ok(article) => Batch::done_one(&batch3, Ok(article)),
+                            Err(why) => refuse(&batch3, why),
+                        }),
+                    );
                 }),
             );
         });

@@ -262,16 +262,25 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Imported, Refusal> {
         return Err(Refusal::Binary { what });
     }
     let (text, note) = decode(bytes);
-    let mut imported = match kind_of(name, &text) {
-        SourceKind::Html => from_html(&text),
-        SourceKind::Markdown => from_markdown(&text),
-        SourceKind::Text => from_text(&text),
+    let mut imported = read_decoded(name, &text)?;
+    imported.notes.extend(note);
+    Ok(imported)
+}
+
+/// The part of [`read_file`] after the bytes were checked and decoded: turns the text into an
+/// article's text by its kind and refuses one that comes out too long or empty. The app runs this
+/// in the analysis worker, so a saved page is parsed off the page's thread and the page's own Wasm
+/// carries no HTML parser; the cheap checks (size, binary, decoding) stay before the file is sent.
+pub fn read_decoded(name: &str, text: &str) -> Result<Imported, Refusal> {
+    let imported = match kind_of(name, text) {
+        SourceKind::Html => from_html(text),
+        SourceKind::Markdown => from_markdown(text),
+        SourceKind::Text => from_text(text),
     };
     check_size(imported.text.len(), MAX_TEXT_BYTES)?;
     if imported.text.trim().is_empty() {
         return Err(Refusal::Empty);
     }
-    imported.notes.extend(note);
     Ok(imported)
 }
 
@@ -319,7 +328,10 @@ pub fn from_markdown(source: &str) -> Imported {
 pub fn from_html(page: &str) -> Imported {
     let document = html::parse(page);
     let extracted = extract::extract(&document);
-    let line_of = |offset: usize| page[..offset.min(page.len())].matches('\n').count() + 1;
+    // Line numbers by binary search over the page's line ends, found once (counting the line ends
+    // before each removed part was quadratic on a large page with many removed parts).
+    let line_ends: Vec<usize> = page.match_indices('\n').map(|(i, _)| i).collect();
+    let line_of = |offset: usize| line_ends.partition_point(|&end| end < offset) + 1;
     let removed = extracted
         .set_aside
         .iter()
