@@ -305,7 +305,10 @@ pub fn same_origin_url(value: &str, page: &str) -> Result<String, String> {
     Ok(url.href())
 }
 
-/// Fetches a same-origin pack file's text, refusing one larger than the pack limit.
+/// Fetches a same-origin pack file's text, refusing one larger than the pack limit
+/// ([`bundle::MAX_BUNDLE_BYTES`]) before it is downloaded: by its `Content-Length` when the server
+/// sends one, and otherwise (or when it is compressed) by counting the body as it arrives and
+/// stopping at the limit, so a huge file is never held in memory.
 pub async fn fetch_pack(url: &str) -> Result<String, String> {
     let failed = |detail: &str| format!("The pack at {url} could not be loaded ({detail}).");
     let window = web_sys::window().ok_or_else(|| failed("no window"))?;
@@ -319,15 +322,80 @@ pub async fn fetch_pack(url: &str) -> Result<String, String> {
             response.status()
         )));
     }
-    let blob = JsFuture::from(response.blob().map_err(|_| failed("no body"))?)
+    let stated = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|length| length.trim().parse::<usize>().ok());
+    if let Some(length) = stated {
+        if let Err(error) = bundle::check_size(length) {
+            // Not read: the body is dropped unread.
+            if let Some(body) = response.body() {
+                settle(body.cancel());
+            }
+            return Err(error.to_string());
+        }
+    }
+    let body = response.body().ok_or_else(|| failed("no body"))?;
+    let reader: web_sys::ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| failed("no body"))?;
+    let bytes = read_at_most(&reader, bundle::MAX_BUNDLE_BYTES)
         .await
-        .map_err(|_| failed("the download stopped"))?;
-    let blob: web_sys::Blob = blob.dyn_into().map_err(|_| failed("no body"))?;
-    bundle::check_size(blob.size() as usize).map_err(|error| error.to_string())?;
-    let text = JsFuture::from(blob.text())
-        .await
-        .map_err(|_| failed("the download stopped"))?;
-    text.as_string().ok_or_else(|| failed("not text"))
+        .map_err(|()| failed("the download stopped"))?;
+    match bytes {
+        Some(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        None => {
+            settle(reader.cancel());
+            Err(over_the_limit())
+        }
+    }
+}
+
+/// Lets a promise settle in the background, so a rejection is handled rather than reported as uncaught.
+fn settle(promise: js_sys::Promise) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = JsFuture::from(promise).await;
+    });
+}
+
+/// The refusal of a pack found to be over the limit while it was read (its size is unknown).
+fn over_the_limit() -> String {
+    format!(
+        "This file is over {}; Parallax loads packs of up to {}. It was not read.",
+        import::megabytes(bundle::MAX_BUNDLE_BYTES),
+        import::megabytes(bundle::MAX_BUNDLE_BYTES)
+    )
+}
+
+/// Reads a stream chunk by chunk: `Some(bytes)` when it ends within `limit` bytes, `None` as soon
+/// as it goes past it (the rest is not read), `Err` when the stream fails.
+async fn read_at_most(
+    reader: &web_sys::ReadableStreamDefaultReader,
+    limit: usize,
+) -> Result<Option<Vec<u8>>, ()> {
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| ())?
+            .unchecked_into();
+        if chunk.get_done().unwrap_or(false) {
+            return Ok(Some(bytes));
+        }
+        let value = chunk.get_value();
+        let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(());
+        };
+        if bytes.len() + array.length() as usize > limit {
+            return Ok(None);
+        }
+        let start = bytes.len();
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+    }
 }
 
 /// Offers `contents` as a download named `file_name`.

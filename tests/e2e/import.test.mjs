@@ -229,6 +229,27 @@ test('a 5 MB paste is refused with the limit and why', async () => {
   await finish();
 });
 
+test('adding a long pasted text can be cancelled while it is analysed, and the text stays', async () => {
+  const { page, finish } = await openImport();
+  const paragraph = '"We will look at every option before the vote," said a council member. Critics called the proposal reckless, according to officials. ';
+  const text = `Council weighs new budget rules\n\n${paragraph.repeat(Math.floor(1.9 * 1024 * 1024 / paragraph.length))}`;
+  const box = page.getByRole('textbox', { name: 'Article text' });
+  await box.evaluate((element, value) => {
+    element.value = value;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.getByRole('button', { name: /^Add to your articles/ }).click();
+  const cancel = page.getByRole('button', { name: 'Cancel the analysis', exact: true });
+  await until('the cancel button', async () => (await cancel.count()) === 1, { timeout: 30_000 });
+  await cancel.click();
+  await until('the cancellation said', async () => /cancelled.*Your text is still in the box/.test(await alert(page).innerText()));
+  assert.equal(await cancel.count(), 0);
+  assert.equal((await box.inputValue()).length, text.length, 'the text is kept');
+  assert.ok(await box.evaluate((element) => element === document.activeElement), 'focus returns to the text');
+  assert.equal(await yours(page).count(), 0, 'nothing was added');
+  await finish();
+});
+
 test('a pack link to another site is refused without a request', async () => {
   const { page, finish } = await open(browser, '?pack=https%3A%2F%2Fexample.org%2Fclass.json#/');
   const notice = page.getByRole('main').getByText(/only from the site it is served from/);
@@ -236,6 +257,34 @@ test('a pack link to another site is refused without a request', async () => {
   assert.match(await notice.innerText(), /example\.org/);
   await finish();
 });
+
+// Pack files served beside the app by the test server (`tests/e2e/fixtures/`, never in the build).
+const FIXTURES = 'e2e-fixtures/';
+
+test('a pack placed beside the app loads from a ?pack= link, with no request leaving the site', async () => {
+  const { page, finish } = await open(browser, `?pack=${FIXTURES}packs/class.json#/`);
+  const notice = page.getByRole('main').getByText(/Loaded “Class pack for the e2e suite”: added 1 article/);
+  await until('the pack loaded', async () => (await notice.count()) === 1, { timeout: 30_000 });
+  const articles = page.getByRole('list', { name: 'Articles' });
+  const link = articles.getByRole('link', { name: 'Library opens its doors on Sundays for exam season' });
+  await until('the pack\'s article in the list', async () => (await link.count()) === 1);
+  await link.click();
+  await until('the article in the reader', async () => (await page.getByRole('heading', { level: 1, name: 'Library opens its doors on Sundays for exam season' }).count()) === 1);
+  assert.match(await page.getByRole('main').innerText(), /the library is the only quiet place they have/);
+  await assertAccessible(page, 'the reader of an article from a ?pack= link');
+  await finish();
+});
+
+for (const [how, query] of [['by its Content-Length', ''], ['while it streams, with no Content-Length', '%26length%3Dnone']]) {
+  test(`a pack over 20 MB from a ?pack= link is refused ${how}, and nothing changes`, async () => {
+    const { page, finish } = await open(browser, `?pack=${FIXTURES}generated/padding.json%3Fbytes%3D${25 * 1024 * 1024}${query}#/`);
+    const notice = page.getByRole('main').getByText(/Parallax loads packs of up to 20 MB\. It was not read\./);
+    await until('the refusal', async () => (await notice.count()) === 1, { timeout: 30_000 });
+    assert.match(await notice.innerText(), query ? /over 20 MB/ : /25 MB/);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), 'parallax:library'), null, 'nothing was added to the library');
+    await finish();
+  });
+}
 
 test('an edited author moves the article in the Author facet', async () => {
   const { page, finish } = await openImport();

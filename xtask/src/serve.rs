@@ -55,17 +55,106 @@ fn normalise_base(base: &str) -> String {
 
 /// Serves `dist` under `base` until the process ends.
 pub fn serve_forever(listener: TcpListener, dist: PathBuf, base: String) {
+    serve(listener, dist, base, None)
+}
+
+/// Where the end-to-end server mounts the test fixtures, under the base path (never in the build).
+pub const FIXTURES_PATH: &str = "e2e-fixtures/";
+
+/// Like [`serve_forever`], and also serves `fixtures` (`tests/e2e/fixtures/`) under
+/// `<base>e2e-fixtures/`, beside the app on the same origin, as a site would serve a class's pack
+/// files; `<base>e2e-fixtures/generated/padding.json?bytes=N` answers N bytes generated on the fly
+/// (with `&length=none`, chunked and without a `Content-Length`), so no large file is kept in the repository.
+pub fn serve_forever_with_fixtures(
+    listener: TcpListener,
+    dist: PathBuf,
+    base: String,
+    fixtures: PathBuf,
+) {
+    serve(listener, dist, base, Some(fixtures))
+}
+
+fn serve(listener: TcpListener, dist: PathBuf, base: String, fixtures: Option<PathBuf>) {
     for stream in listener.incoming().flatten() {
         let dist = dist.clone();
         let base = base.clone();
+        let fixtures = fixtures.clone();
         std::thread::spawn(move || {
             // A broken connection only affects that one request.
-            let _ = handle(stream, &dist, &base);
+            let _ = handle(stream, &dist, &base, fixtures.as_deref());
         });
     }
 }
 
-fn handle(mut stream: TcpStream, dist: &Path, base: &str) -> std::io::Result<()> {
+/// Answers a request for a test fixture, or a generated body of the asked size.
+fn fixture(
+    stream: &mut TcpStream,
+    fixtures: &Path,
+    name: &str,
+    query: &str,
+    head_only: bool,
+) -> std::io::Result<()> {
+    let headers = [("Cache-Control", "no-store".to_string())];
+    if name == "generated/padding.json" {
+        let param = |key: &str| {
+            query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+        };
+        let bytes: usize = param("bytes").and_then(|n| n.parse().ok()).unwrap_or(0);
+        if param("length") != Some("none") {
+            return respond(
+                stream,
+                "200 OK",
+                "application/json",
+                &headers,
+                &vec![b' '; bytes],
+                head_only,
+            );
+        }
+        let head =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\
+Cache-Control: no-store\r\nConnection: close\r\n\r\n";
+        stream.write_all(head.as_bytes())?;
+        let chunk = vec![b' '; 64 * 1024];
+        let mut left = bytes;
+        // A client that stops reading closes the connection, and the next write ends this loop.
+        while left > 0 && !head_only {
+            let n = left.min(chunk.len());
+            stream.write_all(format!("{n:x}\r\n").as_bytes())?;
+            stream.write_all(&chunk[..n])?;
+            stream.write_all(b"\r\n")?;
+            left -= n;
+        }
+        stream.write_all(b"0\r\n\r\n")?;
+        return stream.flush();
+    }
+    match std::fs::read(fixtures.join(name)) {
+        Ok(bytes) => respond(
+            stream,
+            "200 OK",
+            content_type(Path::new(name)),
+            &headers,
+            &bytes,
+            head_only,
+        ),
+        Err(_) => respond(
+            stream,
+            "404 Not Found",
+            "text/plain",
+            &[],
+            b"not found",
+            head_only,
+        ),
+    }
+}
+
+fn handle(
+    mut stream: TcpStream,
+    dist: &Path,
+    base: &str,
+    fixtures: Option<&Path>,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -132,6 +221,10 @@ fn handle(mut stream: TcpStream, dist: &Path, base: &str) -> std::io::Result<()>
             b"not found",
             method == "HEAD",
         );
+    }
+    if let (Some(fixtures), Some(name)) = (fixtures, relative.strip_prefix(FIXTURES_PATH)) {
+        let query = target.split_once('?').map_or("", |(_, q)| q);
+        return fixture(&mut stream, fixtures, name, query, method == "HEAD");
     }
     let file = dist.join(relative);
     let content_type = content_type(&file);

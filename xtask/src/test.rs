@@ -97,7 +97,11 @@ fn e2e(tools: &Tools, engines: &[&str], only: Option<&str>) -> Result<(), String
     let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("no free port: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let dist = crate::dist_dir();
-    std::thread::spawn(move || crate::serve::serve_forever(listener, dist, E2E_BASE.to_string()));
+    // Test fixtures (pack files for `?pack=`) are served beside the app, never copied into the build.
+    let fixtures = root.join("tests/e2e/fixtures");
+    std::thread::spawn(move || {
+        crate::serve::serve_forever_with_fixtures(listener, dist, E2E_BASE.to_string(), fixtures)
+    });
     let url = format!("http://127.0.0.1:{port}{E2E_BASE}");
     let mut failed = Vec::new();
     for engine in engines {
