@@ -11,6 +11,7 @@ pub mod hooks;
 pub mod library;
 pub mod pages;
 pub mod route;
+pub mod split_app;
 pub mod state;
 pub mod suggest;
 pub mod work;
@@ -92,6 +93,11 @@ pub fn page_title(route: Option<&Route>, pack: &Pack) -> String {
 
 #[component]
 pub fn App() -> Html {
+    // A split pack (`?index=…`) has a page of its own; the URL's query does not change while the
+    // page lives, so this returns before any hook on every render or on none.
+    if let Some(value) = split_app::requested_index() {
+        return html! { <split_app::SplitApp value={value} /> };
+    }
     // Parsed once per app, not per render; pages receive it by pointer.
     let seed = use_memo((), |_| Shared::new(seed_pack()));
     let seed: Shared<Pack> = (*seed).clone();
