@@ -181,12 +181,23 @@ export class Session {
     this.prefix = prefix;
   }
 
+  /**
+   * One WebDriver command. A driver that stops answering (seen once on a loaded machine: MiniBrowser
+   * hung and the request waited five minutes before "fetch failed") fails the command after 90 s,
+   * naming it, instead of stalling the suite.
+   */
   async command(method, path, body) {
-    const response = await fetch(this.prefix + path, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    let response;
+    try {
+      response = await fetch(this.prefix + path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(90_000),
+      });
+    } catch (error) {
+      throw new Error(`WebKitWebDriver did not answer ${method} ${path}: ${error.message}`);
+    }
     const json = await response.json();
     if (json.value && json.value.error) throw new Error(`${path}: ${json.value.error}: ${json.value.message}`);
     return revive(json.value);
