@@ -1,5 +1,7 @@
 //! Hooks that keep the app in step with the browser: the URL hash, the document title, focus on navigation, the colour theme.
 
+pub mod after_paint;
+pub mod timing;
 pub mod use_document_title;
 pub mod use_hash_route;
 pub mod use_page_focus;
@@ -8,6 +10,7 @@ pub mod use_stored_data;
 pub mod use_student_work;
 pub mod use_theme;
 
+pub use after_paint::after_paint;
 pub use use_document_title::use_document_title;
 pub use use_hash_route::use_hash_route;
 pub use use_page_focus::use_page_focus;

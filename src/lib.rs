@@ -17,8 +17,10 @@ pub mod suggest;
 pub mod work;
 
 use parallax_core::align::{align_to_catalogue, Alignment};
+use parallax_core::facets::FacetIndex;
 use parallax_core::pack::Pack;
 use parallax_core::query::Explorer;
+use parallax_core::search::SearchIndex;
 use yew::prelude::*;
 
 use crate::analyser::{use_analyser, Analyser};
@@ -99,7 +101,9 @@ pub fn App() -> Html {
         return html! { <split_app::SplitApp value={value} /> };
     }
     // Parsed once per app, not per render; pages receive it by pointer.
-    let seed = use_memo((), |_| Shared::new(seed_pack()));
+    let seed = use_memo((), |_| {
+        Shared::new(hooks::timing::timed("seed-pack", seed_pack))
+    });
     let seed: Shared<Pack> = (*seed).clone();
     let state = {
         let seed = seed.clone();
@@ -120,18 +124,19 @@ pub fn App() -> Html {
     });
     let pack: Shared<Pack> = (*pack).clone();
     use_library(&state, &analyser);
-    // The search and facet indexes, built once and kept while the reader is open.
-    let explorer = use_memo(pack.clone(), |pack| Shared::new(Explorer::from_pack(pack)));
+    // The search and facet indexes, built when the explorer is first shown and kept for the visit.
+    let explorer = use_explorer(&pack, matches!(state.route, Some(Route::Home(_))));
     // The whole pack against its event catalogue: the reader's suggestions and the compare page's
     // "start from an event" both read it, so it is computed once per pack, here.
     let coverage = {
         let seed = seed.clone();
         use_memo(pack.clone(), move |pack| {
-            Shared::new(coverage_of(pack, &seed))
+            Shared::new(hooks::timing::timed("coverage", || {
+                coverage_of(pack, &seed)
+            }))
         })
     };
     let coverage: Shared<Alignment> = (*coverage).clone();
-    let explorer: Shared<Explorer> = (*explorer).clone();
     let main_ref = use_node_ref();
 
     let on_arrive = {
@@ -189,14 +194,21 @@ pub fn App() -> Html {
     let page = match &state.route {
         // The hash has not been read yet: render nothing rather than the wrong page.
         None => html! {},
-        Some(Route::Home(query)) => html! {
-            <HomePage
-                pack={pack.clone()}
-                {explorer}
-                query={query.clone()}
-                on_go={on_go.clone()}
-                {on_type}
-            />
+        Some(Route::Home(query)) => match explorer {
+            Some(ExplorerNow {
+                explorer,
+                searchable,
+            }) => html! {
+                <HomePage
+                    pack={pack.clone()}
+                    {explorer}
+                    {searchable}
+                    query={query.clone()}
+                    on_go={on_go.clone()}
+                    {on_type}
+                />
+            },
+            None => html! {},
         },
         Some(Route::Read { slug, params }) => html! {
             <ReadPage pack={pack.clone()} coverage={coverage.clone()} slug={slug.clone()} params={params.clone()} {on_go} />
@@ -278,6 +290,72 @@ pub fn App() -> Html {
             <crate::components::UpdatePrompt />
         </>
     }
+}
+
+/// The explorer the home page searches and filters with, or `None` while no page has needed it.
+#[derive(Clone, PartialEq)]
+pub struct ExplorerNow {
+    pub explorer: Shared<Explorer>,
+    /// False while the search index is still being built: the facets are ready, the search is not.
+    pub searchable: bool,
+}
+
+/// The explorer over `pack`, built only once a page `wants` it (the reader and compare pages never
+/// do) and in two steps: the facets at once, so the first screen lists and filters the articles,
+/// then the search index in a task of its own after that screen has painted. Search text typed or
+/// linked meanwhile waits in the query, and runs when the index arrives.
+#[hook]
+pub fn use_explorer(pack: &Shared<Pack>, wants: bool) -> Option<ExplorerNow> {
+    let searchable = use_state(|| None::<(Shared<Pack>, Shared<Explorer>)>);
+    let ready = searchable
+        .as_ref()
+        .filter(|(built_for, _)| built_for == pack)
+        .map(|(_, explorer)| explorer.clone());
+    let browsing = use_mut_ref(|| None::<(Shared<Pack>, Shared<Explorer>)>);
+    let needed = wants && ready.is_none();
+    {
+        let (searchable, browsing) = (searchable.setter(), browsing.clone());
+        use_effect_with((pack.clone(), needed), move |(pack, needed)| {
+            if !*needed {
+                return;
+            }
+            // The facets the first screen was rendered with (this render built them).
+            let facets = browsing
+                .borrow()
+                .as_ref()
+                .filter(|(built_for, _)| built_for == pack)
+                .map(|(_, explorer)| explorer.facets.clone());
+            let pack = pack.clone();
+            hooks::after_paint(move || {
+                let facets = facets.unwrap_or_else(|| FacetIndex::from_pack(&pack));
+                let search = hooks::timing::timed("search-index", || SearchIndex::from_pack(&pack));
+                let explorer = Shared::new(Explorer::new(search, facets));
+                searchable.set(Some((pack, explorer)));
+            });
+        });
+    }
+    if let Some(explorer) = ready {
+        return Some(ExplorerNow {
+            explorer,
+            searchable: true,
+        });
+    }
+    if !wants {
+        return None;
+    }
+    let mut browsing = browsing.borrow_mut();
+    if browsing
+        .as_ref()
+        .is_none_or(|(built_for, _)| built_for != pack)
+    {
+        let facets = hooks::timing::timed("facets", || FacetIndex::from_pack(pack));
+        let explorer = Explorer::new(SearchIndex::build(&[]), facets);
+        *browsing = Some((pack.clone(), Shared::new(explorer)));
+    }
+    browsing.as_ref().map(|(_, explorer)| ExplorerNow {
+        explorer: explorer.clone(),
+        searchable: false,
+    })
 }
 
 /// Keeps the library in step with the device: reads it once at start-up (analysing it again if an

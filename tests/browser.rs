@@ -64,6 +64,7 @@ async fn home_lists_every_seed_article_by_title() {
         HomePageProps {
             pack: pack.clone(),
             explorer,
+            searchable: true,
             query: ExploreQuery::default(),
             on_go: Callback::noop(),
             on_type: Callback::noop(),
@@ -293,6 +294,7 @@ async fn the_explorer_shows_a_query_from_the_url_with_counts_status_and_marked_s
         HomePageProps {
             pack: pack.clone(),
             explorer,
+            searchable: true,
             query,
             on_go: Callback::noop(),
             on_type: Callback::noop(),

@@ -16,6 +16,9 @@ pub struct ArticlePickerProps {
     pub chosen: Vec<String>,
     /// Called with the new list of chosen slugs when a box is ticked or cleared.
     pub on_change: Callback<Vec<String>>,
+    /// True while the chosen articles are being aligned (the status says so until the grid shows).
+    #[prop_or_default]
+    pub lining_up: bool,
 }
 
 /// What to tell the reader about the number of chosen articles, or `None` when it is in range.
@@ -70,6 +73,8 @@ pub fn ArticlePicker(props: &ArticlePickerProps) -> Html {
             <p class="picker-status" role="status">
                 if let Some(message) = message {
                     { message }
+                } else if props.lining_up {
+                    { format!("Lining up {} articles side by side\u{2026}", props.chosen.len()) }
                 } else {
                     { format!("{} articles side by side.", props.chosen.len()) }
                 }

@@ -24,6 +24,10 @@ pub struct ExploreViewProps {
     pub pack: Shared<Pack>,
     /// The pack's search and facet indexes, built once by the app.
     pub explorer: Shared<Explorer>,
+    /// False while the explorer's search index is still being built: search text then waits
+    /// ("Preparing search…") and runs once it is ready; filters and sort work meanwhile.
+    #[prop_or(true)]
+    pub searchable: bool,
     pub query: ExploreQuery,
     /// Called with the next query when a filter or the sort changes.
     pub on_change: Callback<ExploreQuery>,
@@ -64,6 +68,9 @@ fn now_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |performance| performance.now())
 }
 
+/// What the live region says while the search index is being built and search text waits for it.
+pub const PREPARING_SEARCH: &str = "Preparing search\u{2026}";
+
 /// "Showing N of M articles", the text of the live region.
 pub fn showing(n_shown: usize, n_total: usize) -> String {
     let noun = if n_total == 1 { "article" } else { "articles" };
@@ -72,11 +79,12 @@ pub fn showing(n_shown: usize, n_total: usize) -> String {
 
 #[component]
 pub fn ExploreView(props: &ExploreViewProps) -> Html {
+    // Search text cannot run before the search index is ready; everything else can.
+    let waiting = !props.searchable && !props.query.text.trim().is_empty();
     let results = use_memo(
-        (props.explorer.clone(), props.query.clone()),
-        |(explorer, query)| explorer.run(query),
+        (props.explorer.clone(), props.query.clone(), waiting),
+        |(explorer, query, waiting)| (!waiting).then(|| Shared::new(explorer.run(query))),
     );
-    let results = Shared(results);
     // Text typed but not yet searched for: the search box shows it, and every other change
     // starts from it.
     let typed = use_state(|| None::<String>);
@@ -218,32 +226,43 @@ pub fn ExploreView(props: &ExploreViewProps) -> Html {
     html! {
         <div class="explorer">
             <SearchBox text={shown_text} {on_search} />
-            <div class="explorer-columns">
-                <FilterPanel counts={results.counts.clone()} {n_active} {on_toggle} {on_clear_all} />
-                <div class="explorer-results">
-                    <div class="results-bar">
-                        <p class="result-status" role="status">
-                            { showing(results.rows.len(), results.n_total) }
-                        </p>
-                        <SortOptions sort={props.query.sort} {on_sort} />
+            if let Some(results) = (*results).clone() {
+                <div class="explorer-columns">
+                    <FilterPanel counts={results.counts.clone()} {n_active} {on_toggle} {on_clear_all} />
+                    <div class="explorer-results">
+                        <div class="results-bar">
+                            <p class="result-status" role="status">
+                                { showing(results.rows.len(), results.n_total) }
+                            </p>
+                            <SortOptions sort={props.query.sort} {on_sort} />
+                        </div>
+                        if results.rows.is_empty() {
+                            <EmptyResults
+                                query={props.query.clone()}
+                                loosen={results.loosen.clone()}
+                                {on_clear_facet}
+                                {on_clear_search}
+                            />
+                        } else {
+                            <ResultList
+                                pack={props.pack.clone()}
+                                {results}
+                                page={props.query.page as usize}
+                                {on_page}
+                            />
+                        }
                     </div>
-                    if results.rows.is_empty() {
-                        <EmptyResults
-                            query={props.query.clone()}
-                            loosen={results.loosen.clone()}
-                            {on_clear_facet}
-                            {on_clear_search}
-                        />
-                    } else {
-                        <ResultList
-                            pack={props.pack.clone()}
-                            results={results.clone()}
-                            page={props.query.page as usize}
-                            {on_page}
-                        />
-                    }
                 </div>
-            </div>
+            } else {
+                <div class="explorer-columns explorer-waiting">
+                    <div class="explorer-results">
+                        <div class="results-bar">
+                            <p class="result-status" role="status">{ PREPARING_SEARCH }</p>
+                            <SortOptions sort={props.query.sort} {on_sort} />
+                        </div>
+                    </div>
+                </div>
+            }
         </div>
     }
 }

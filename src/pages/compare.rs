@@ -15,8 +15,12 @@ use crate::components::compare_column_header::reader_href;
 use crate::components::{
     ArticlePicker, CompareColumnHeader, EventCell, EventStart, FramingProfileView,
 };
+use crate::hooks::after_paint;
+use crate::hooks::after_paint::later;
+use crate::hooks::timing::timed;
 use crate::route::{CompareQuery, Route};
 use crate::state::Shared;
+use std::rc::Rc;
 
 /// Rows shown at most; the stylesheet's column grid has room for this many (see `style.css`).
 pub const MAX_ROWS: usize = 30;
@@ -39,20 +43,60 @@ struct Comparison {
     profiles: Shared<Vec<FramingProfile>>,
 }
 
-fn compare(pack: &Pack, slugs: &[String]) -> Comparison {
+/// The chosen articles and their alignment, the first half of a comparison.
+fn align_articles(pack: &Pack, slugs: &[String]) -> (Vec<Shared<PackArticle>>, Alignment) {
     let articles: Vec<Shared<PackArticle>> = slugs
         .iter()
         .filter_map(|slug| pack.articles.iter().find(|a| &a.slug == slug))
         .map(|article| Shared::new(article.clone()))
         .collect();
     let analyses: Vec<_> = articles.iter().map(|a| &a.analysis).collect();
-    let alignment = align(&analyses, &pack.events.events);
-    let profiles = profiles(&analyses, &alignment);
+    let alignment = timed("align", || align(&analyses, &pack.events.events));
+    (articles, alignment)
+}
+
+/// The framing profiles of aligned articles, the second half of a comparison.
+fn with_profiles(articles: Vec<Shared<PackArticle>>, alignment: Alignment) -> Comparison {
+    let analyses: Vec<_> = articles.iter().map(|a| &a.analysis).collect();
+    let profiles = timed("profiles", || profiles(&analyses, &alignment));
     Comparison {
         articles: Shared::new(articles),
         alignment: Shared::new(alignment),
         profiles: Shared::new(profiles),
     }
+}
+
+/// The comparison of `known` in `pack`, or `None` while it is being computed. The page renders its
+/// frame first; the alignment and the profiles then run after that frame has painted, each in a
+/// task of its own, so neither holds up the first screen or input for long.
+#[hook]
+fn use_comparison(pack: &Shared<Pack>, known: &[String], in_range: bool) -> Option<Rc<Comparison>> {
+    type Done = ((Shared<Pack>, Vec<String>), Rc<Comparison>);
+    let done = use_state(|| None::<Done>);
+    let key = (pack.clone(), known.to_vec());
+    let current = done
+        .as_ref()
+        .filter(|(built_for, _)| *built_for == key)
+        .map(|(_, comparison)| comparison.clone())
+        .filter(|_| in_range);
+    let needed = in_range && current.is_none();
+    {
+        let done = done.setter();
+        use_effect_with((key, needed), move |((pack, known), needed)| {
+            if !*needed {
+                return;
+            }
+            let (pack, known) = (pack.clone(), known.clone());
+            after_paint(move || {
+                let (articles, alignment) = align_articles(&pack, &known);
+                later(move || {
+                    let comparison = Rc::new(with_profiles(articles, alignment));
+                    done.set(Some(((pack, known), comparison)));
+                });
+            });
+        });
+    }
+    current
 }
 
 /// The order rows are shown in: the event the comparison started from first, then the alignment's
@@ -86,11 +130,14 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
     let in_range = (MIN_COMPARED..=MAX_COMPARED).contains(&known.len());
     // On narrow screens the columns scroll sideways; the sticky heads follow them (and the other
     // way round), so a column's head is always above it.
+    let comparison = use_comparison(pack, &known, in_range);
+    let lining_up = in_range && comparison.is_none();
     let heads_ref = use_node_ref();
     let columns_ref = use_node_ref();
     {
         let (heads_ref, columns_ref) = (heads_ref.clone(), columns_ref.clone());
-        use_effect_with(known.clone(), move |_| {
+        // Again once the grid is shown: it arrives after the articles are aligned.
+        use_effect_with((known.clone(), lining_up), move |_| {
             let heads = heads_ref.cast::<web_sys::Element>();
             let columns = columns_ref.cast::<web_sys::Element>();
             let listeners = heads.zip(columns).map(|(heads, columns)| {
@@ -108,10 +155,6 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
             move || drop(listeners)
         });
     }
-    let comparison = use_memo(
-        (pack.clone(), known.clone(), in_range),
-        |(pack, known, in_range)| in_range.then(|| compare(pack, known)),
-    );
 
     let on_change = {
         let (on_go, query) = (props.on_go.clone(), query.clone());
@@ -146,7 +189,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         }
     });
 
-    let grid = (*comparison).as_ref().map(|comparison| {
+    let grid = comparison.as_ref().map(|comparison| {
         let n_columns = comparison.articles.len();
         let order = row_order(&comparison.alignment, query.event.as_deref());
         let heads = comparison.articles.iter().enumerate().map(|(column, article)| {
@@ -208,7 +251,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                 { "Marked words are why a passage was matched to its event; \u{201c}Not covered\u{201d} shows what an article leaves out." }
             </p>
             <div class="compare-controls">
-                <ArticlePicker pack={pack.clone()} chosen={known.clone()} {on_change} />
+                <ArticlePicker pack={pack.clone()} chosen={known.clone()} {on_change} {lining_up} />
                 <EventStart
                     pack={pack.clone()}
                     coverage={coverage.clone()}
@@ -225,6 +268,10 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                 </p>
             }
             { covering.unwrap_or_default() }
+            if lining_up {
+                // Room for the grid, so it arrives without moving what is below it.
+                <div class="compare-waiting"></div>
+            }
             { grid.unwrap_or_default() }
         </div>
     }

@@ -13,6 +13,9 @@ pub struct HomePageProps {
     pub pack: Shared<Pack>,
     /// The pack's search and facet indexes.
     pub explorer: Shared<Explorer>,
+    /// False while the explorer's search index is still being built (see `crate::use_explorer`).
+    #[prop_or(true)]
+    pub searchable: bool,
     /// The search text, filters and sort from the URL.
     #[prop_or_default]
     pub query: ExploreQuery,
@@ -39,6 +42,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
             <ExploreView
                 pack={props.pack.clone()}
                 explorer={props.explorer.clone()}
+                searchable={props.searchable}
                 query={props.query.clone()}
                 {on_change}
                 {on_type}

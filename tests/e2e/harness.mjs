@@ -41,9 +41,11 @@ export function launch() {
 /**
  * Opens `hash` (e.g. '#/read/slug') of the app in a fresh context. Returns the page and `finish()`,
  * which asserts that the console stayed empty and that every request stayed on the origin.
+ * `init`, a function, runs in every page of the context before the page's own scripts.
  */
-export async function open(browser, hash = '', { viewport = { width: 1280, height: 900 } } = {}) {
+export async function open(browser, hash = '', { viewport = { width: 1280, height: 900 }, init } = {}) {
   const context = await browser.newContext({ viewport });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const console_messages = [];
   const foreign_requests = [];
