@@ -270,7 +270,7 @@ impl Engine {
             drop((_on_message, _on_error));
         });
         let mut waiting: Vec<_> = waiting.into_iter().collect();
-        waiting.sort_by_key(|(id, _)| *id);
+        parallax_core::sort::sort_by_key(&mut waiting, |(id, _)| *id);
         for (_, waiting) in waiting {
             waiting.answer(Err(message.to_owned()));
         }

@@ -170,7 +170,7 @@ pub fn highlights(analysis: &Analysis) -> Vec<Highlight> {
         }
     }
     // Longer spans first at the same start, so that nested highlights come after the ones they sit in.
-    found.sort_by(|a, b| {
+    parallax_core::sort::sort_by(&mut found, |a, b| {
         a.span
             .start
             .cmp(&b.span.start)
@@ -199,7 +199,9 @@ pub fn layers(highlights: &[Highlight]) -> Vec<(Layer, usize)> {
         ANONYMOUS_SOURCES => 3,
         _ => 4,
     };
-    counted.sort_by(|(a, _), (b, _)| rank(a).cmp(&rank(b)).then_with(|| a.name.cmp(&b.name)));
+    parallax_core::sort::sort_by(&mut counted, |(a, _), (b, _)| {
+        rank(a).cmp(&rank(b)).then_with(|| a.name.cmp(&b.name))
+    });
     counted
 }
 
@@ -317,7 +319,7 @@ pub fn segments_among(
     cuts.dedup();
     // The highlights in order of their (clipped) start; `open` holds those covering the current run.
     let mut by_start: Vec<(usize, Span)> = active;
-    by_start.sort_by_key(|(i, span)| (span.start, *i));
+    parallax_core::sort::sort_by_key(&mut by_start, |(i, span)| (span.start, *i));
     let mut next = 0;
     let mut open: Vec<(usize, Span)> = Vec::new();
     let mut out: Vec<Segment> = Vec::new();
@@ -336,7 +338,9 @@ pub fn segments_among(
             next += 1;
         }
         let mut covering = open.clone();
-        covering.sort_by_key(|(i, covered)| (std::cmp::Reverse(covered.len()), *i));
+        parallax_core::sort::sort_by_key(&mut covering, |(i, covered)| {
+            (std::cmp::Reverse(covered.len()), *i)
+        });
         let starts = covering
             .iter()
             .filter(|(_, covered)| covered.start == span.start)
@@ -400,7 +404,9 @@ pub fn segments_reference(
             .copied()
             .filter(|(_, covered)| covered.contains(span))
             .collect();
-        covering.sort_by_key(|(i, covered)| (std::cmp::Reverse(covered.len()), *i));
+        parallax_core::sort::sort_by_key(&mut covering, |(i, covered)| {
+            (std::cmp::Reverse(covered.len()), *i)
+        });
         let starts = covering
             .iter()
             .filter(|(_, covered)| covered.start == span.start)

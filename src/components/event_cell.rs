@@ -39,7 +39,7 @@ pub fn marked_text(text: &str, within: Span, marks: &[Span]) -> Html {
         .filter(|m| m.start < within.end && within.start < m.end)
         .map(|m| Span::new(m.start.max(within.start), m.end.min(within.end)))
         .collect();
-    marks.sort();
+    parallax_core::sort::sort(&mut marks);
     let mut merged: Vec<Span> = Vec::new();
     for mark in marks {
         match merged.last_mut() {

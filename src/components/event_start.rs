@@ -28,7 +28,9 @@ pub fn columns_for(row: &EventRow) -> Vec<usize> {
         .iter()
         .filter_map(|cell| Some((cell.article_idx, cell.passages.first()?.score)))
         .collect();
-    covering.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    parallax_core::sort::sort_by(&mut covering, |a, b| {
+        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+    });
     covering.truncate(MAX_COMPARED);
     let mut columns: Vec<usize> = covering.into_iter().map(|(idx, _)| idx).collect();
     columns.sort_unstable();

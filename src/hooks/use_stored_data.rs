@@ -111,7 +111,7 @@ fn parallax_keys(storage: &web_sys::Storage) -> Vec<StoredKey> {
             }
         })
         .collect();
-    keys.sort_by(|a, b| a.key.cmp(&b.key));
+    parallax_core::sort::sort_by(&mut keys, |a, b| a.key.cmp(&b.key));
     keys
 }
 

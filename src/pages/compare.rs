@@ -104,7 +104,7 @@ fn use_comparison(pack: &Shared<Pack>, known: &[String], in_range: bool) -> Opti
 fn row_order(alignment: &Alignment, start: Option<&str>) -> Vec<usize> {
     let mut order: Vec<usize> = (0..alignment.rows.len()).collect();
     if let Some(start) = start {
-        order.sort_by_key(|idx| alignment.rows[*idx].event.id != start);
+        parallax_core::sort::sort_by_key(&mut order, |idx| alignment.rows[*idx].event.id != start);
     }
     order.truncate(MAX_ROWS);
     order

@@ -202,7 +202,9 @@ fn align_with(articles: &[&Analysis], catalogue: &[Event], with_discovery: bool)
         rows.push((catalogue.len() + candidate_idx, row));
     }
     // Events every article covers first, then by how many cover them; curated before discovered.
-    rows.sort_by_key(|(order, row)| (std::cmp::Reverse(row.covered_by().len()), *order));
+    crate::sort::sort_by_key(&mut rows, |(order, row)| {
+        (std::cmp::Reverse(row.covered_by().len()), *order)
+    });
     Alignment {
         n_articles: articles.len(),
         rows: rows.into_iter().map(|(_, row)| row).collect(),
@@ -380,7 +382,7 @@ impl<'a> Corpus<'a> {
             .into_iter()
             .map(|(id, count)| (id, (1.0 + (count as f32).ln()) * self.idf(id)))
             .collect();
-        vector.sort_unstable_by_key(|(id, _)| *id);
+        crate::sort::sort_by_key(&mut vector, |(id, _)| *id);
         let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
             for (_, weight) in &mut vector {
@@ -495,7 +497,7 @@ fn catalogue_row(corpus: &Corpus, event: &Event) -> EventRow {
 }
 
 pub(crate) fn sort_best_first(passages: &mut [Passage]) {
-    passages.sort_by(|a, b| {
+    crate::sort::sort_by(passages, |a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.paragraph.cmp(&b.paragraph))
@@ -650,7 +652,7 @@ fn match_event(
 /// Sorts spans and merges the ones that overlap ("NATO" found by alias and "NATO’s" by the entity
 /// list are one mention).
 fn merge_overlapping(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort();
+    crate::sort::sort(&mut spans);
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
         match merged.last_mut() {

@@ -139,7 +139,7 @@ impl FacetRow {
 
     /// Sorts the values and drops duplicates, as [`FacetRow::values`] promises.
     pub fn finish(mut self) -> FacetRow {
-        self.values.sort();
+        crate::sort::sort(&mut self.values);
         self.values.dedup();
         self
     }
@@ -351,7 +351,7 @@ impl FacetIndex {
         }
         let mut by_date: Vec<u32> = (0..n_articles as u32).collect();
         // Newest first; `None` sorts before `Some`, so reversing the key puts undated last.
-        by_date.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut by_date, |&a, &b| {
             rows[b as usize]
                 .date
                 .cmp(&rows[a as usize].date)
@@ -362,7 +362,7 @@ impl FacetIndex {
             .map(|row| crate::search::normalize(row.title.trim()))
             .collect();
         let mut by_title: Vec<u32> = (0..n_articles as u32).collect();
-        by_title.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut by_title, |&a, &b| {
             title_keys[a as usize]
                 .cmp(&title_keys[b as usize])
                 .then(a.cmp(&b))
@@ -530,18 +530,18 @@ impl FacetIndex {
 fn sort_for_display(facet: Facet, values: &mut [(&str, Vec<u32>)]) {
     let is_none_value = |value: &str| value == NO_BYLINE || value == UNDATED;
     match facet {
-        Facet::Author => values.sort_by(|a, b| {
+        Facet::Author => crate::sort::sort_by(values, |a, b| {
             (is_none_value(a.0), crate::search::normalize(a.0), a.0).cmp(&(
                 is_none_value(b.0),
                 crate::search::normalize(b.0),
                 b.0,
             ))
         }),
-        Facet::Date => values.sort_by(|a, b| {
+        Facet::Date => crate::sort::sort_by(values, |a, b| {
             is_none_value(a.0)
                 .cmp(&is_none_value(b.0))
                 .then(b.0.cmp(a.0))
         }),
-        _ => values.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0))),
+        _ => crate::sort::sort_by(values, |a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0))),
     }
 }

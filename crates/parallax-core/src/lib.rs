@@ -23,6 +23,7 @@ pub mod pack;
 pub mod profile;
 pub mod query;
 pub mod search;
+pub mod sort;
 pub mod span;
 pub mod split;
 pub mod synth;

@@ -289,7 +289,7 @@ fn voice_summaries(analysis: &Analysis) -> Vec<VoiceSummary> {
             summary.n_words_reported += content.saturating_sub(quoted);
         }
     }
-    voices.sort_by_key(|v| {
+    crate::sort::sort_by_key(&mut voices, |v| {
         (
             std::cmp::Reverse(v.n_words_quoted + v.n_words_reported),
             v.voice_idx,
@@ -351,7 +351,7 @@ fn actor_mentions(analysis: &Analysis, actor: &Actor) -> Vec<Span> {
             mentions.extend(entity.mentions.iter().filter(|m| m.end <= text.len()));
         }
     }
-    mentions.sort();
+    crate::sort::sort(&mut mentions);
     mentions.dedup();
     // A mention inside a longer one ("NATO" inside "NATO chief"'s alias) is the same mention.
     let mut kept: Vec<Span> = Vec::new();
@@ -449,21 +449,21 @@ fn actor_labels(
     let mut words: Vec<LabelWord> = words
         .into_values()
         .map(|(mut spans, forms)| {
-            spans.sort();
+            crate::sort::sort(&mut spans);
             LabelWord {
                 word: most_common(forms),
                 spans,
             }
         })
         .collect();
-    words.sort_by(|a, b| {
+    crate::sort::sort_by(&mut words, |a, b| {
         b.spans
             .len()
             .cmp(&a.spans.len())
             .then(a.spans[0].cmp(&b.spans[0]))
     });
     words.truncate(MAX_LABEL_WORDS);
-    cues.sort_by_key(|cue| cue.span);
+    crate::sort::sort_by_key(&mut cues, |cue| cue.span);
     ActorLabels {
         actor: actor.name.clone(),
         mentions,
@@ -493,7 +493,7 @@ fn cue_counts(analysis: &Analysis) -> Vec<CueCount> {
             spans,
         })
         .collect();
-    counts.sort_by_key(|c| (std::cmp::Reverse(c.count), c.kind));
+    crate::sort::sort_by_key(&mut counts, |c| (std::cmp::Reverse(c.count), c.kind));
     counts
 }
 
@@ -623,11 +623,15 @@ fn term_scores(
                 .filter(|(s, _)| s.z >= DISTINCTIVE_Z && s.count >= 2)
                 .map(|(s, _)| s.clone())
                 .collect();
-            distinctive.sort_by(|a, b| b.z.total_cmp(&a.z).then(a.term.cmp(&b.term)));
+            crate::sort::sort_by(&mut distinctive, |a, b| {
+                b.z.total_cmp(&a.z).then(a.term.cmp(&b.term))
+            });
             distinctive.truncate(MAX_TERMS);
             scored.retain(|(s, n_others)| *n_others == n_articles - 1 && s.z < DISTINCTIVE_Z);
             let mut shared: Vec<TermScore> = scored.into_iter().map(|(s, _)| s).collect();
-            shared.sort_by(|a, b| b.count.cmp(&a.count).then(a.term.cmp(&b.term)));
+            crate::sort::sort_by(&mut shared, |a, b| {
+                b.count.cmp(&a.count).then(a.term.cmp(&b.term))
+            });
             shared.truncate(MAX_TERMS);
             (distinctive, shared)
         })

@@ -417,7 +417,7 @@ impl Explorer {
         let matching = |loosen: &Loosen| match loosen {
             Loosen::Search { matching } | Loosen::Facet { matching, .. } => *matching,
         };
-        loosen.sort_by_key(|item| std::cmp::Reverse(matching(item)));
+        crate::sort::sort_by_key(&mut loosen, |item| std::cmp::Reverse(matching(item)));
         loosen
     }
 }

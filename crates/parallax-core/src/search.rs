@@ -271,7 +271,9 @@ impl SearchIndex {
         found.sort_unstable();
         found.dedup();
         if found.len() > MAX_PREFIX_EXPANSIONS {
-            found.sort_by_key(|&term| std::cmp::Reverse(self.document_frequency(term)));
+            crate::sort::sort_by_key(&mut found, |&term| {
+                std::cmp::Reverse(self.document_frequency(term))
+            });
             found.truncate(MAX_PREFIX_EXPANSIONS);
         }
         found
@@ -375,7 +377,7 @@ impl SearchIndex {
         }
         // Articles with every word, found by intersecting from the rarest word on; only their
         // positions are decoded.
-        terms.sort_by_key(|&(term, _)| self.document_frequency(term));
+        crate::sort::sort_by_key(&mut terms, |&(term, _)| self.document_frequency(term));
         let mut candidates: Vec<u32> =
             self.posting_article[self.postings_range(terms[0].0)].to_vec();
         for &(term, _) in &terms[1..] {
@@ -488,7 +490,7 @@ impl Accumulator {
                 score: self.scores[article],
             })
             .collect();
-        hits.sort_by(|a, b| {
+        crate::sort::sort_by(&mut hits, |a, b| {
             b.score
                 .total_cmp(&a.score)
                 .then(a.article_idx.cmp(&b.article_idx))
@@ -673,7 +675,9 @@ impl Builder {
 
     fn finish(self) -> SearchIndex {
         let mut order: Vec<usize> = (0..self.term_names.len()).collect();
-        order.sort_unstable_by(|&a, &b| self.term_names[a].cmp(&self.term_names[b]));
+        crate::sort::sort_by(&mut order, |&a, &b| {
+            self.term_names[a].cmp(&self.term_names[b])
+        });
         let n_postings: usize = self.terms.iter().map(|term| term.postings.len()).sum();
         let n_position_bytes: usize = self.terms.iter().map(|term| term.positions.len()).sum();
         let mut index = SearchIndex {

@@ -490,7 +490,15 @@ impl SplitIndex {
                 shard.name
             )));
         }
-        let version: ShardVersion = serde_json::from_slice(bytes)
+        // Read as `&str` like every other JSON the app parses: `from_slice` would compile a second
+        // copy of every article type's deserializer (tens of KB) into the page's Wasm.
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            SplitError::new(format!(
+                "{} cannot be read: it is not UTF-8 text",
+                shard.name
+            ))
+        })?;
+        let version: ShardVersion = serde_json::from_str(text)
             .map_err(|error| SplitError::new(format!("{} cannot be read: {error}", shard.name)))?;
         if version.version != SPLIT_VERSION {
             return Err(SplitError::new(format!(
@@ -498,7 +506,7 @@ impl SplitIndex {
                 shard.name, version.version
             )));
         }
-        let content: ShardIn = serde_json::from_slice(bytes)
+        let content: ShardIn = serde_json::from_str(text)
             .map_err(|error| SplitError::new(format!("{} cannot be read: {error}", shard.name)))?;
         let first = shard.first_article as usize;
         let slugs_match = content.articles.len() == shard.n_articles as usize

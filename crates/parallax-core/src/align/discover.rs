@@ -93,7 +93,9 @@ pub(super) fn candidates(corpus: &Corpus, catalogued: &[(usize, usize)]) -> Vec<
             }
         }
     }
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    crate::sort::sort_by(&mut edges, |a, b| {
+        b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2)))
+    });
 
     let similarity_ref = &similarity;
     let average_link = |a: &[usize], b: &[usize]| -> f32 {
@@ -153,7 +155,7 @@ pub(super) fn candidates(corpus: &Corpus, catalogued: &[(usize, usize)]) -> Vec<
         let row = candidate_row(corpus, &key_of, is_pair, &members, &similarity);
         found.push((articles.len(), members.len(), members[0], row));
     }
-    found.sort_by_key(|(n_articles, n_members, first, _)| {
+    crate::sort::sort_by_key(&mut found, |(n_articles, n_members, first, _)| {
         (
             std::cmp::Reverse(*n_articles),
             std::cmp::Reverse(*n_members),
@@ -245,7 +247,7 @@ fn candidate_row(
             }
         })
         .collect();
-    shared.sort_by(|a, b| {
+    crate::sort::sort_by(&mut shared, |a, b| {
         b.weight
             .total_cmp(&a.weight)
             .then(key_of[a.term_id].cmp(key_of[b.term_id]))
@@ -288,7 +290,7 @@ fn candidate_row(
         }
     }
     // Names and word pairs say more than a single common word; they lead the name.
-    name_terms.sort_by_key(|idx| {
+    crate::sort::sort_by_key(&mut name_terms, |idx| {
         let term_id = shared[*idx].term_id;
         !(corpus.proper[term_id] || is_pair[term_id])
     });

@@ -77,7 +77,7 @@ impl FacetIndex {
         // The same orders as `FacetIndex::build`: newest first with undated last, and titles
         // ignoring case and accents, ties in collection order.
         let mut by_date: Vec<u32> = (0..n_articles as u32).collect();
-        by_date.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut by_date, |&a, &b| {
             date_of(b as usize)
                 .cmp(&date_of(a as usize))
                 .then(a.cmp(&b))
@@ -86,7 +86,7 @@ impl FacetIndex {
             .map(|idx| crate::search::normalize(title_of(idx).trim()))
             .collect();
         let mut by_title: Vec<u32> = (0..n_articles as u32).collect();
-        by_title.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut by_title, |&a, &b| {
             title_keys[a as usize]
                 .cmp(&title_keys[b as usize])
                 .then(a.cmp(&b))

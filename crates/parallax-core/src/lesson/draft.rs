@@ -350,7 +350,7 @@ impl LessonDraft {
                 .filter(|p| !(p.field == Field::Duration && duration_typed_wrong)),
         );
         // The lesson's own problems first, then each step's, in the order of the form.
-        problems.sort_by_key(|p| p.place.step.map_or(0, |step| step + 1));
+        crate::sort::sort_by_key(&mut problems, |p| p.place.step.map_or(0, |step| step + 1));
         problems
     }
 }

@@ -148,7 +148,7 @@ fn find_matches(query: &ParsedQuery, words: &Analysed) -> Vec<Match> {
 
 /// Merges overlapping or touching ranges into sorted, disjoint ones.
 fn merge(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort();
+    crate::sort::sort(&mut spans);
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
         match merged.last_mut() {

@@ -375,6 +375,24 @@ fn damaged_shards_are_refused_with_a_reason() {
     "#]].assert_debug_eq(&errors);
 }
 
+#[test]
+fn a_shard_that_is_not_utf8_is_refused_with_a_reason() {
+    let files = small_split();
+    let index = SplitIndex::read(&files.index).unwrap();
+    let shard = &index.shards()[0];
+    let mut bytes = files.shards[0].bytes.clone();
+    bytes.insert(20, 0xff);
+    let named = super::ShardRef {
+        name: shard_name(&bytes),
+        ..shard.clone()
+    };
+    let error = index.read_shard(&named, &bytes).expect_err("refused");
+    assert_eq!(
+        mask_hashes(&error.message),
+        "shard-<hash>.json cannot be read: it is not UTF-8 text"
+    );
+}
+
 /// Shard names with their content hash left out, so messages read the same whatever the content.
 fn mask_hashes(message: &str) -> String {
     let mut out = String::new();
