@@ -68,7 +68,7 @@ pub fn ArticlePicker(props: &ArticlePickerProps) -> Html {
         <div class="article-picker">
             <fieldset>
                 <legend>{ "Articles to compare" }</legend>
-                <ul class="picker-options">{ for boxes }</ul>
+                <ul role="list" class="picker-options">{ for boxes }</ul>
             </fieldset>
             <p class="picker-status" role="status">
                 if let Some(message) = message {

@@ -64,7 +64,7 @@ pub fn EmptyResults(props: &EmptyResultsProps) -> Html {
             if props.loosen.is_empty() {
                 <p>{ "No article contains these words. Check the spelling, or try fewer or shorter words." }</p>
             } else {
-                <ul class="empty-results-list">{ for items }</ul>
+                <ul role="list" class="empty-results-list">{ for items }</ul>
             }
         </div>
     }

@@ -73,7 +73,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
             if values.is_empty() {
                 <p class="facet-empty">{ "No values in this collection." }</p>
             } else {
-                <ul class="facet-values">{ for items }</ul>
+                <ul role="list" class="facet-values">{ for items }</ul>
                 { more_button }
             }
         </fieldset>

@@ -37,7 +37,7 @@ pub fn HighlightLegend(props: &HighlightLegendProps) -> Html {
             if props.layers.is_empty() {
                 <p class="legend-empty">{ "The analysis found nothing to highlight in this text." }</p>
             } else {
-                <ul class="legend-list">{ for items }</ul>
+                <ul role="list" class="legend-list">{ for items }</ul>
                 <p class="legend-hint">{ "Tab to a highlight or click it to see why it was flagged; Escape closes the explanation." }</p>
             }
         </fieldset>

@@ -416,7 +416,7 @@ pub fn LessonEditorStep(props: &LessonEditorStepProps) -> Html {
             html! {
                 <fieldset class="editor-group">
                     <legend>{ "Options" }</legend>
-                    <ol class="editor-options">{ for rows }</ol>
+                    <ol role="list" class="editor-options">{ for rows }</ol>
                     <p class="editor-hint">{ marked }</p>
                     <button type="button" class="button-quiet" id={id("add-option")} onclick={add}>{ "Add an option" }</button>
                     { problem_html }

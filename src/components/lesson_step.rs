@@ -245,7 +245,7 @@ fn multiple_choice(step: &Step, answer: Option<&Answer>, set: Callback<Answer>) 
     html! {
         <fieldset class="lesson-question">
             <legend class="lesson-question-text">{ &step.question }</legend>
-            <ul class="lesson-options">{ for options }</ul>
+            <ul role="list" class="lesson-options">{ for options }</ul>
         </fieldset>
     }
 }
@@ -284,7 +284,7 @@ fn select_passage(
             <p class="lesson-passages-hint">
                 { format!("The paragraphs of {}: choose one (arrow keys move between them).", quoted(&article.title)) }
             </p>
-            <ol class="lesson-passage-list">{ for items }</ol>
+            <ol role="list" class="lesson-passage-list">{ for items }</ol>
         </fieldset>
     }
 }

@@ -35,7 +35,7 @@ pub fn LessonWorksheet(props: &LessonWorksheetProps) -> Html {
                     </li>
                 }
             });
-            html! { <ul class="worksheet-options">{ for items }</ul> }
+            html! { <ul role="list" class="worksheet-options">{ for items }</ul> }
         });
         let given = match answer {
             None => html! { <p class="worksheet-blank">{ "Not answered." }</p> },
@@ -74,7 +74,7 @@ pub fn LessonWorksheet(props: &LessonWorksheetProps) -> Html {
                 { format!("{} · {} minutes · {} · Parallax, pack \u{201c}{}\u{201d}", lesson.level.label(), lesson.duration_minutes, progress_label(lesson, work), pack.title) }
             </p>
             <p class="worksheet-name">{ "Name: ______________________   Class: __________   Date: __________" }</p>
-            <ol class="worksheet-steps">{ for steps }</ol>
+            <ol role="list" class="worksheet-steps">{ for steps }</ol>
         </section>
     }
 }

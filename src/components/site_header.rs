@@ -48,7 +48,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                     <span class="brand-name">{ "Parallax" }</span>
                 </a>
                 <nav aria-label="Primary">
-                    <ul>
+                    <ul role="list">
                         { link(Section::Articles, "#/", "Articles") }
                         { link(Section::Compare, "#/compare", "Compare") }
                         { link(Section::Lessons, "#/lessons", "Lessons") }

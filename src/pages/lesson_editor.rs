@@ -543,7 +543,7 @@ pub fn LessonEditorPage(props: &LessonEditorPageProps) -> Html {
                 </div>
                 <section class="editor-steps" aria-labelledby="lesson-steps-heading">
                     <h2 id="lesson-steps-heading">{ format!("Steps ({n_steps})") }</h2>
-                    <ol class="editor-step-list">{ for steps }</ol>
+                    <ol role="list" class="editor-step-list">{ for steps }</ol>
                     <button type="button" class="button-quiet" id="lesson-add-step" onclick={on_add}
                         aria-describedby={steps_problem_id}>{ "Add a step" }</button>
                     { steps_problem }

@@ -48,7 +48,7 @@ pub fn LessonsPage(props: &LessonsPageProps) -> Html {
             if pack.lessons.is_empty() {
                 <p class="empty">{ "This pack has no lessons." }</p>
             } else {
-                <ul class="lesson-list">{ for cards }</ul>
+                <ul role="list" class="lesson-list">{ for cards }</ul>
             }
         </div>
     }

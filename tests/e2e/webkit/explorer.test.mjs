@@ -49,6 +49,12 @@ test('WebKit: a topic facet filters the list and the live region counts it; sear
     await untilShowing(session, N_ARTICLES);
     const topic = await facetValue(session, 'Topic', 'Democracy & governance');
     assert.equal(topic.name, 'Democracy & governance (2)', 'the value is named with its count');
+    // WebKit drops list semantics from a list styled without bullets unless it says role="list".
+    const filters = await session.one('region', { name: 'Filters' });
+    const group = await session.one('group', { name: 'Topic', within: filters });
+    assert.equal((await session.all('list', { within: group })).length, 1, "the Topic group's values are a list");
+    const nav = await session.one('navigation', { name: 'Primary' });
+    assert.equal((await session.all('list', { within: nav })).length, 1, 'the primary navigation is a list');
     await session.click(topic);
     await untilShowing(session, DEMOCRACY.length);
     assert.deepEqual((await titles(session)).sort(), [...DEMOCRACY].sort());
