@@ -283,6 +283,11 @@ pub fn App() -> Html {
                             </p>
                         }
                     </div>
+                    <div class="library-alert" role="alert">
+                        if let Some(refused) = state.notice.as_ref().and_then(|n| n.refused.clone()) {
+                            <p class="notice notice-error"><strong>{ "Not loaded: " }</strong>{ refused }</p>
+                        }
+                    </div>
                 }
                 { page }
             </main>

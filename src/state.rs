@@ -21,6 +21,9 @@ pub struct Notice {
     pub text: String,
     /// A refusal or failure (shown as an alert, marked in words, not only in colour).
     pub error: bool,
+    /// Beside a success, what was still refused (lessons of a loaded pack that do not fit it): shown
+    /// as an alert that starts "Not loaded:".
+    pub refused: Option<String>,
     /// Counts up, so the same words twice still read as a new message.
     pub serial: u64,
 }
@@ -162,6 +165,7 @@ impl State {
         self.notice = Some(Notice {
             text,
             error,
+            refused: None,
             serial,
         });
     }
@@ -280,6 +284,9 @@ impl Reducible for State {
                 });
                 if let Some(report) = report {
                     next.notify(report.sentence(), false);
+                    if let Some(notice) = next.notice.as_mut() {
+                        notice.refused = report.refusals();
+                    }
                 }
             }
             Action::SaveLesson(lesson) => {

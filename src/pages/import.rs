@@ -24,6 +24,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
         Some(notice) => (Some(notice.text.clone()), None),
         None => (None, None),
     };
+    let refused = props.notice.as_ref().and_then(|n| n.refused.clone());
     html! {
         <div class="import">
             <h1>{ "Your articles" }</h1>
@@ -36,6 +37,9 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
             <div class="import-alert" role="alert">
                 if let Some(text) = alert {
                     <p class="notice notice-error"><strong>{ "Not added: " }</strong>{ text }</p>
+                }
+                if let Some(text) = refused {
+                    <p class="notice notice-error"><strong>{ "Not loaded: " }</strong>{ text }</p>
                 }
             </div>
             <section class="import-section" aria-labelledby="import-paste-heading">

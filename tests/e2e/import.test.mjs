@@ -196,6 +196,44 @@ test('a pack full of markup and script loads as text', async () => {
   await finish();
 });
 
+/** A pack with one article and two lessons: one fits it, one points at an article it does not have. */
+function packWithABadLesson() {
+  const step = (article) => ({ id: 'who-speaks', title: 'Who speaks', article, kind: 'free_text', question: 'Who is quoted first?' });
+  const lesson = (id, title, article) => ({
+    id, title, curation: 'Written by a colleague for a Year 10 class.', level: 'introductory', duration_minutes: 20, objectives: ['Name who speaks.'], steps: [step(article)],
+  });
+  return JSON.stringify({
+    version: 2,
+    id: 'colleague',
+    title: 'A colleague’s pack',
+    articles: [{
+      slug: 'ferry-routes',
+      title: 'Storm closes ferry routes',
+      title_curated: false,
+      byline: 'By Ana Ruiz',
+      author: 'Ana Ruiz',
+      printed_date: null,
+      notes: [],
+      analysis: { version: 1, text: 'Ferries stayed in port on Tuesday, the harbour master said.' },
+    }],
+    lessons: [lesson('ferry-voices', 'Ferry voices', 'ferry-routes'), lesson('lost-lesson', 'A lost lesson', 'no-such-article')],
+  });
+}
+
+test('a pack whose lesson does not fit it loads the rest and says, as an alert, which lesson was not loaded and why', async () => {
+  const { page, finish } = await openImport();
+  await page.getByLabel('Load a pack file (.json)').setInputFiles({ name: 'colleague.json', mimeType: 'application/json', buffer: Buffer.from(packWithABadLesson()) });
+  await until('the pack loaded', async () => /Loaded “A colleague’s pack”: added 1 article .*added 1 lesson/.test(await status(page).innerText()));
+  assert.doesNotMatch(await status(page).innerText(), /Not loaded/, 'the refusal is not in the success message');
+  const alert = page.getByRole('main').getByRole('alert');
+  await until('the refusal announced', async () => /^Not loaded: The lesson “A lost lesson” \(lost-lesson\) does not fit this pack: step 1: The article this step points at \(no-such-article\) is not in the collection/.test(await alert.innerText()));
+  await assertAccessible(page, 'the import route with a lesson not loaded');
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Lessons' }).click();
+  await until('the lesson that fits listed', async () => (await page.getByRole('link', { name: 'Ferry voices', exact: true }).count()) === 1);
+  assert.equal(await page.getByRole('link', { name: /A lost lesson/ }).count(), 0, 'the refused lesson is not listed');
+  await finish();
+});
+
 test('a malformed, a newer and a 50 MB pack are refused and the articles and answers stay', async () => {
   const { page, finish } = await openImport();
   await withStudentWork(page);

@@ -90,13 +90,13 @@ test('a teacher writes, fixes and saves a lesson; a student answers it; the teac
   const question = stepRegion(page, 1).getByRole('textbox', { name: 'Question', exact: true });
   const describedBy = await question.getAttribute('aria-describedby');
   assert.ok(describedBy, 'the question is described by its problem');
-  assert.match(await page.locator(`[id="${describedBy}"]`).innerText(), /Problem: The step asks no question\./);
+  assert.match(await page.locator(`[id="${describedBy}"]`).innerText(), /Problem: The step asks no question: write the question students answer\./);
   assert.equal(await question.getAttribute('aria-invalid'), 'true');
   assert.match(page.url(), /#\/lessons\/new$/, 'still in the editor');
   await assertAccessible(page, 'the lesson editor with a problem');
 
   // The summary's link leads to the field; typing the question there fixes it.
-  await page.getByRole('link', { name: 'Step 1: The step asks no question.' }).click();
+  await page.getByRole('link', { name: 'Step 1: The step asks no question: write the question students answer.' }).click();
   await until('focus on the question', async () => (await activeId(page)) === 'step-0-question');
   await page.keyboard.type(MC_QUESTION);
   await until('the problem gone', async () => (await summary.count()) === 0 && (await question.getAttribute('aria-invalid')) === null);

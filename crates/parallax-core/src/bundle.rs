@@ -386,10 +386,13 @@ impl MergeReport {
                 count(self.kept_built_in, "event or lesson", "events or lessons")
             ));
         }
-        for refused in &self.lessons_refused {
-            sentence.push_str(&format!(" Not loaded: {refused}"));
-        }
         sentence
+    }
+
+    /// What was refused, for an alert beside the sentence (the app prefixes it with "Not loaded:"):
+    /// each refused lesson with its problems, or `None` when everything fitted.
+    pub fn refusals(&self) -> Option<String> {
+        (!self.lessons_refused.is_empty()).then(|| self.lessons_refused.join(" "))
     }
 }
 
@@ -528,7 +531,7 @@ fn lesson_refusal(lesson: &Lesson, context: &LessonContext) -> Option<String> {
     }
     let details: Vec<&str> = details.iter().map(|d| d.trim_end_matches('.')).collect();
     Some(format!(
-        "the lesson \u{201c}{}\u{201d} ({}) does not fit this pack: {}.",
+        "The lesson \u{201c}{}\u{201d} ({}) does not fit this pack: {}.",
         shorten(&lesson.title),
         shorten(&lesson.id),
         details.join("; ")

@@ -247,15 +247,6 @@ pub struct LessonProblem {
     pub detail: String,
 }
 
-/// Upper-cases the first letter, for a `detail` shown as a sentence of its own.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// Lesson and step ids: lower-case ASCII letters, digits and single hyphens between them.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -307,14 +298,14 @@ impl LessonFile {
                     lesson_label(lesson, lesson_idx),
                     step_idx + 1
                 );
-                for (field, message) in step_problems(step, context, &mut seen_steps) {
+                for (field, message, detail) in step_problems(step, context, &mut seen_steps) {
                     problems.push(LessonProblem {
                         place: Place {
                             lesson: lesson_idx,
                             step: Some(step_idx),
                         },
                         field,
-                        detail: sentence(&message),
+                        detail,
                         message: format!("{label}: {message}"),
                     });
                 }
@@ -403,10 +394,14 @@ fn step_problems<'a>(
     step: &'a Step,
     context: &LessonContext,
     seen: &mut Vec<&'a str>,
-) -> Vec<(Field, String)> {
+) -> Vec<(Field, String, String)> {
     let mut problems = Vec::new();
     if step.id.trim().is_empty() {
-        problems.push((Field::StepId, "the step has no id.".to_owned()));
+        problems.push((
+            Field::StepId,
+            "the step has no id.".to_owned(),
+            "The step has no id.".to_owned(),
+        ));
     } else if !is_valid_id(&step.id) {
         problems.push((
             Field::StepId,
@@ -414,25 +409,36 @@ fn step_problems<'a>(
                 "step id `{}`: ids use lower-case letters, digits and single hyphens.",
                 step.id
             ),
+"The step's id uses something other than lower-case letters, digits and single hyphens.".to_owned(),
         ));
     } else if seen.contains(&step.id.as_str()) {
         problems.push((
             Field::StepId,
             format!("step id `{}` is used twice in this lesson.", step.id),
+            "Another step of this lesson has the same id.".to_owned(),
         ));
     }
     seen.push(&step.id);
     if step.title.trim().is_empty() {
-        problems.push((Field::StepTitle, "the step has no title.".to_owned()));
+        problems.push((
+            Field::StepTitle,
+            "the step has no title.".to_owned(),
+            "The step has no title: give it one.".to_owned(),
+        ));
     }
     if step.question.trim().is_empty() {
-        problems.push((Field::Question, "the step asks no question.".to_owned()));
+        problems.push((
+            Field::Question,
+            "the step asks no question.".to_owned(),
+            "The step asks no question: write the question students answer.".to_owned(),
+        ));
     }
     let text = match step.article.as_deref() {
         Some(slug) => match context.text_of(slug) {
             Some(text) => Some(text),
             None => {
-                problems.push((Field::Article, format!("unknown article slug `{slug}`.")));
+                problems.push((Field::Article, format!("unknown article slug `{slug}`."),
+format!("The article this step points at ({slug}) is not in the collection: choose another.")));
                 None
             }
         },
@@ -443,6 +449,7 @@ fn step_problems<'a>(
             problems.push((
                 Field::Compare,
                 format!("unknown article slug `{slug}` in `compare`."),
+format!("An article of this comparison ({slug}) is not in the collection: choose another."),
             ));
         }
     }
@@ -453,12 +460,20 @@ fn step_problems<'a>(
                 "`compare` lists {} articles; a comparison shows 2 to 4.",
                 step.compare.len()
             ),
+            format!(
+                "{} chosen for the comparison: choose two to four articles.",
+                match step.compare.len() {
+                    1 => "Only one article is".to_owned(),
+                    n => format!("{n} articles are"),
+                }
+            ),
         ));
     }
     if step.article.is_some() && !step.compare.is_empty() {
         problems.push((
             Field::Article,
             "a step points at an article or a comparison, not both.".to_owned(),
+            "A step points at one article or at a comparison, not both.".to_owned(),
         ));
     }
     if let Some(event) = step.event.as_deref() {
@@ -466,12 +481,15 @@ fn step_problems<'a>(
             problems.push((
                 Field::Event,
                 format!("`event = \"{event}\"` needs a comparison (`compare`) to start from it."),
+                "Starting at an event needs a comparison: choose the articles to compare."
+                    .to_owned(),
             ));
         }
         if !context.events.contains(&event) {
             problems.push((
                 Field::Event,
                 format!("unknown event `{event}`: the catalogue has no such id."),
+format!("The event this step starts at ({event}) is not in the catalogue: choose another."),
             ));
         }
     }
@@ -479,13 +497,15 @@ fn step_problems<'a>(
         if !context.layers.contains(layer) {
             problems.push((Field::Layers, format!(
                 "unknown highlight layer `{layer}`; the layers are quotes, reported, sources, anonymous, and cue- followed by a cue kind (e.g. cue-loaded-language)."
-            )));
+            ),
+format!("The highlight layer {layer} does not exist: choose among the layers offered.")));
         }
     }
     if !step.layers.is_empty() && step.article.is_none() && step.compare.is_empty() {
         problems.push((
             Field::Layers,
             "`layers` needs an article or a comparison to show them on.".to_owned(),
+            "Highlights need an article or a comparison to show them on.".to_owned(),
         ));
     }
     if let Some(excerpt) = step.excerpt.as_deref() {
@@ -496,11 +516,14 @@ fn step_problems<'a>(
                     "the excerpt {excerpt:?} is not in the text of `{}`.",
                     step.article.as_deref().unwrap_or_default()
                 ),
+                "The excerpt is not in the article's text: copy it from the article word for word."
+                    .to_owned(),
             )),
             Some(_) => {}
             None if step.article.is_none() => problems.push((
                 Field::Excerpt,
                 "`excerpt` needs an `article` to quote from.".to_owned(),
+                "An excerpt needs an article to quote from: choose the article.".to_owned(),
             )),
             None => {}
         }
@@ -512,16 +535,22 @@ fn step_problems<'a>(
                 problems.push((
                     Field::Options,
                     "a multiple-choice question needs at least two options.".to_owned(),
+                    "A multiple-choice question needs at least two options.".to_owned(),
                 ));
             }
             if options.iter().any(|o| o.is_empty()) {
-                problems.push((Field::Options, "an option is empty.".to_owned()));
+                problems.push((
+                    Field::Options,
+                    "an option is empty.".to_owned(),
+                    "An option is empty: fill it in or remove it.".to_owned(),
+                ));
             }
             for (index, option) in options.iter().enumerate() {
                 if options[..index].contains(option) {
                     problems.push((
                         Field::Options,
                         format!("the option {option:?} is listed twice."),
+                        format!("The option “{option}” is listed twice."),
                     ));
                 }
             }
@@ -530,6 +559,7 @@ fn step_problems<'a>(
                     problems.push((
                         Field::Answer,
                         format!("the multiple-choice key {answer:?} is not among the options."),
+                        "The answer key must be one of the options.".to_owned(),
                     ));
                 }
             }
@@ -539,6 +569,7 @@ fn step_problems<'a>(
                 problems.push((
                     Field::Options,
                     "`options` belong to multiple-choice questions only.".to_owned(),
+"Only multiple-choice questions have options: remove them or make the question multiple choice.".to_owned(),
                 ));
             }
         }
@@ -548,13 +579,15 @@ fn step_problems<'a>(
             (None, _) => problems.push((
                 Field::Article,
                 "a \"select the passage\" question needs an `article` to choose from.".to_owned(),
+                "A “select the passage” question needs an article to choose from.".to_owned(),
             )),
             (Some(slug), Some(text)) => {
                 if let Some(answer) = step.answer.as_deref() {
                     if !text.contains(answer) {
                         problems.push((Field::Answer, format!(
                             "the key {answer:?} is not in the text of `{slug}`; quote words of the passage meant."
-                        )));
+                        ),
+"The answer key is not in the article's text: quote words of the passage meant.".to_owned()));
                     }
                 }
             }
@@ -565,6 +598,7 @@ fn step_problems<'a>(
         problems.push((
             Field::Answer,
             "the answer key is empty; leave `answer` out instead.".to_owned(),
+            "The answer key is empty: write it or leave it out.".to_owned(),
         ));
     }
     problems

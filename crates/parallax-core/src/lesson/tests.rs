@@ -381,13 +381,13 @@ fn a_draft_is_checked_by_the_builds_rules_and_says_which_field_is_wrong() {
     expect![[r#"
         None Duration: The duration “forty” is not a whole number of minutes.
         None Objectives: The lesson has no objectives: write at least one.
-        Some(0) Question: The step asks no question.
-        Some(0) Excerpt: The excerpt "words not in the article" is not in the text of `harbour`.
-        Some(0) Options: An option is empty.
-        Some(1) Compare: `compare` lists 1 articles; a comparison shows 2 to 4.
-        Some(2) StepTitle: The step has no title.
-        Some(2) Question: The step asks no question.
-        Some(2) Article: A "select the passage" question needs an `article` to choose from.
+        Some(0) Question: The step asks no question: write the question students answer.
+        Some(0) Excerpt: The excerpt is not in the article's text: copy it from the article word for word.
+        Some(0) Options: An option is empty: fill it in or remove it.
+        Some(1) Compare: Only one article is chosen for the comparison: choose two to four articles.
+        Some(2) StepTitle: The step has no title: give it one.
+        Some(2) Question: The step asks no question: write the question students answer.
+        Some(2) Article: A “select the passage” question needs an article to choose from.
         Some(3) Article: Choose the article the step points at (or say it points at nothing).
         Some(4) Compare: Choose two to four articles to compare (or say the step points at nothing).
     "#]]
@@ -399,8 +399,8 @@ fn a_draft_is_checked_by_the_builds_rules_and_says_which_field_is_wrong() {
         None Title: The lesson has no title.
         None Duration: The lesson has no duration: give it in minutes.
         None Objectives: The lesson has no objectives: write at least one.
-        Some(0) StepTitle: The step has no title.
-        Some(0) Question: The step asks no question.
+        Some(0) StepTitle: The step has no title: give it one.
+        Some(0) Question: The step asks no question: write the question students answer.
     "#]]
     .assert_eq(&draft_problems(&empty, &[]));
     let mut no_steps = two_step_draft();
