@@ -31,6 +31,7 @@ const ROLE_SELECTORS = {
   button: 'button, summary, input[type=button], input[type=submit], [role=button]',
   textbox: 'input:not([type]), input[type=text], textarea, [role=textbox]',
   searchbox: 'input[type=search], [role=searchbox]',
+  combobox: 'select:not([multiple]):not([size]), [role=combobox]',
   navigation: 'nav, [role=navigation]',
   main: 'main, [role=main]',
   banner: 'header, [role=banner]',
@@ -43,6 +44,12 @@ const ROLE_SELECTORS = {
   table: 'table, [role=table]',
   row: 'tr, [role=row]',
 };
+
+/**
+ * Where WebKit's computed role differs from the ARIA role HTML-AAM gives an element: a single-line
+ * `<select>` is a "combobox" there (and to Playwright), but WebKit computes "button" for it.
+ */
+const WEBKIT_ROLES = { combobox: { tag: 'SELECT', computed: 'button' } };
 
 /** The keys of the WebDriver keyboard, by the names Playwright uses. */
 export const KEY = {
@@ -277,8 +284,11 @@ export class Session {
         !el.closest('[aria-hidden=true], [hidden]') && el.getClientRects().length > 0
         && getComputedStyle(el).visibility !== 'hidden');`, within ?? null, selector);
     const found = [];
+    const differs = WEBKIT_ROLES[role];
     for (const element of candidates) {
-      if ((await this.command('GET', `/element/${element.id}/computedrole`)) !== role) continue;
+      const computed = await this.command('GET', `/element/${element.id}/computedrole`);
+      if (computed !== role && !(differs && computed === differs.computed
+        && (await this.exec((el) => el.tagName, element)) === differs.tag)) continue;
       const label = await this.command('GET', `/element/${element.id}/computedlabel`);
       if (matches(label, name)) found.push(new El(element.id, label));
     }
@@ -321,6 +331,18 @@ export class Session {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
+  }
+  /**
+   * Chooses the option of the `<select>` `element` whose text is `label` (a string, exact, or a RegExp)
+   * as WebDriver does, by clicking the option (the select's `change` event follows); returns its value.
+   */
+  async selectOption(element, label) {
+    const options = await this.exec((select) => Array.from(select.options).map((option) => [option, option.textContent.trim()]), element);
+    const found = options.filter(([, text]) => matches(text, label));
+    if (found.length !== 1) throw new Error(`${found.length} options named ${label}: ${options.map(([, text]) => text).join(' | ')}`);
+    await this.exec((el) => el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' }), element);
+    await this.command('POST', `/element/${found[0][0].id}/click`, {});
+    return this.property(element, 'value');
   }
   text(element) { return this.command('GET', `/element/${element.id}/text`); }
   attribute(element, name) { return this.command('GET', `/element/${element.id}/attribute/${name}`); }
