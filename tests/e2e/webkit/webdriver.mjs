@@ -168,12 +168,17 @@ const matches = (name, wanted) => wanted === undefined || (wanted instanceof Reg
 
 /** One browser session (a fresh MiniBrowser profile). */
 export class Session {
-  static async open(driver_url, { width = 1280, height = 900 } = {}) {
+  /**
+   * `popups`: scripts may open windows without a user gesture (MiniBrowser's setting), which
+   * `openSized` needs.
+   */
+  static async open(driver_url, { width = 1280, height = 900, popups = false } = {}) {
+    const args = ['--automation', ...(popups ? ['--javascript-can-open-windows-automatically=true'] : [])];
     const response = await fetch(`${driver_url}/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } },
+        capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args } } },
       }),
     });
     const body = await response.json();
@@ -218,6 +223,25 @@ export class Session {
 
   /** Opens `hash` of the app (e.g. '#/read/slug'). */
   open(hash = '') { return this.goto(BASE + hash); }
+
+  /**
+   * Opens `hash` of the app in a window whose page is `width`×`height` CSS pixels (a phone's, say),
+   * which becomes the session's only window. MiniBrowser's own windows have a toolbar that keeps them
+   * at least 447 px wide, whatever `POST /window/rect` asks; a window a script opens with
+   * `toolbar=no` has none, so its page gets the whole window. Needs a session opened with `popups`.
+   */
+  async openSized(hash, { width, height }) {
+    const first = await this.command('GET', '/window');
+    const opened = await this.exec((w, h) => window.open('about:blank', '_blank', `width=${w},height=${h},toolbar=no,location=no,menubar=no,status=no`) !== null, width, height);
+    if (!opened) throw new Error('the window was not opened: open the session with { popups: true }');
+    const sized = await until('the sized window', async () => (await this.command('GET', '/window/handles')).find((handle) => handle !== first));
+    await this.command('DELETE', '/window');
+    await this.command('POST', '/window', { handle: sized });
+    await this.command('POST', '/window/rect', { width, height });
+    await this.goto(BASE + hash);
+    const inner = await this.exec(() => [innerWidth, innerHeight]);
+    assert.deepEqual(inner, [width, height], 'the page has the size asked for');
+  }
   url() { return this.command('GET', '/url'); }
   title() { return this.command('GET', '/title'); }
   async back() { await this.command('POST', '/back', {}); await this.watch(); }
