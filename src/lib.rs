@@ -283,11 +283,13 @@ pub fn App() -> Html {
                             </p>
                         }
                     </div>
-                    <div class="library-alert" role="alert">
-                        if let Some(refused) = state.notice.as_ref().and_then(|n| n.refused.clone()) {
+                    // An alert is announced when it appears, so it is there only while it has something
+                    // to say (pages with an alert of their own, e.g. the analyse page's, keep one).
+                    if let Some(refused) = state.notice.as_ref().and_then(|n| n.refused.clone()) {
+                        <div class="library-alert" role="alert">
                             <p class="notice notice-error"><strong>{ "Not loaded: " }</strong>{ refused }</p>
-                        }
-                    </div>
+                        </div>
+                    }
                 }
                 { page }
             </main>
