@@ -8,18 +8,25 @@ const params = new URLSearchParams(location.search);
 const engineName = params.get('engine');
 const mode = params.get('mode') ?? 'build';
 
-async function text(path) {
+async function fetched(path) {
   const response = await fetch(path);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return response.text();
+  return response;
+}
+
+async function text(path) {
+  return (await fetched(path)).text();
 }
 
 async function parallax() {
   const { default: init, Engine } = await import('./pkg/parallax_search_bench.js');
   const wasm = await init({ module_or_path: './pkg/parallax_search_bench_bg.wasm' });
-  const json = await text(mode === 'build' ? './data/corpus.json' : './data/parallax-index.json');
+  // Each engine loads its own serialized form: Parallax's binary index, MiniSearch's JSON.
+  const input = mode === 'build'
+    ? await text('./data/corpus.json')
+    : new Uint8Array(await (await fetched('./data/parallax-index.bin')).arrayBuffer());
   const started = performance.now();
-  const engine = mode === 'build' ? Engine.fromDocs(json) : Engine.fromIndex(json);
+  const engine = mode === 'build' ? Engine.fromDocs(input) : Engine.fromIndex(input);
   const indexMs = performance.now() - started;
   return {
     indexMs,

@@ -8,6 +8,7 @@ pub mod align;
 pub mod analysis;
 pub mod attribution;
 pub mod bundle;
+mod bytes;
 pub mod clean;
 pub mod cues;
 pub mod entities;

@@ -39,6 +39,7 @@
 //! included, with the body starting [`MAX_QUERY_WORDS`] positions after the title so no phrase
 //! spans both.
 
+mod bytes;
 mod parse;
 mod snippet;
 pub mod stem;
@@ -53,6 +54,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::pack::Pack;
 
+pub use bytes::SEARCH_MAGIC;
 pub use parse::{Clause, ParsedQuery, PhraseWord, MAX_QUERY_WORDS};
 pub use snippet::{highlights, snippet, Snippet};
 pub use words::{is_stop_word, normalize, word_spans};

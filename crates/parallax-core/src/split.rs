@@ -62,7 +62,6 @@
 //! of about that size (a third of it brotli-compressed for synthetic text), whatever the
 //! collection's size.
 
-mod bytes;
 #[cfg(test)]
 mod tests;
 
@@ -75,8 +74,8 @@ use crate::pack::{Pack, PackArticle, NO_BYLINE};
 use crate::query::Explorer;
 use crate::search::{SearchDoc, SearchIndex};
 
-pub use bytes::fnv1a_64;
-use bytes::{Reader, Writer};
+pub use crate::bytes::fnv1a_64;
+use crate::bytes::{ByteError, Reader, Writer};
 
 /// The index file's format version; bump it whenever the layout above changes.
 pub const SPLIT_VERSION: u32 = 1;
@@ -108,6 +107,12 @@ impl fmt::Display for SplitError {
 }
 
 impl std::error::Error for SplitError {}
+
+impl From<ByteError> for SplitError {
+    fn from(error: ByteError) -> SplitError {
+        SplitError { message: error.0 }
+    }
+}
 
 /// The files of a split pack: the index (to be saved as [`INDEX_FILE`]) and the shards beside it.
 #[derive(Debug, Clone, PartialEq)]

@@ -39,11 +39,11 @@ impl Engine {
         })
     }
 
-    /// Loads an index built ahead of time (serialized as JSON), then checks it as a loader must.
+    /// Loads an index built ahead of time, in its binary form (`SearchIndex::to_bytes`); reading
+    /// checks it as a loader must.
     #[wasm_bindgen(js_name = fromIndex)]
-    pub fn from_index(json: &str) -> Result<Engine, JsError> {
-        let index: SearchIndex = serde_json::from_str(json)?;
-        index.check().map_err(|e| JsError::new(&e))?;
+    pub fn from_index(bytes: &[u8]) -> Result<Engine, JsError> {
+        let index = SearchIndex::from_bytes(bytes).map_err(|e| JsError::new(&e))?;
         Ok(Engine { index })
     }
 

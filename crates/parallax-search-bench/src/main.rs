@@ -1,7 +1,7 @@
 //! Writes what both engines of the search benchmark share into the folder given as the argument:
 //! `corpus.json` (the 10,000 synthetic articles), `queries.json` (the 200 queries),
-//! `stopwords.json` (the corpus's words Parallax ignores) and `parallax-index.json` (Parallax's
-//! index built ahead of time, for the "load a prebuilt index" variant).
+//! `stopwords.json` (the corpus's words Parallax ignores) and `parallax-index.bin` (Parallax's
+//! index built ahead of time in its binary form, for the "load a prebuilt index" variant).
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +19,9 @@ fn main() -> Result<(), String> {
     write(&dir, "corpus.json", &docs)?;
     write(&dir, "queries.json", &bench_queries(&docs))?;
     write(&dir, "stopwords.json", &corpus_stop_words(&docs))?;
-    write(&dir, "parallax-index.json", &SearchIndex::build(&docs))
+    let index = dir.join("parallax-index.bin");
+    std::fs::write(&index, SearchIndex::build(&docs).to_bytes())
+        .map_err(|e| format!("{}: {e}", index.display()))
 }
 
 fn write(dir: &Path, name: &str, value: &impl serde::Serialize) -> Result<(), String> {

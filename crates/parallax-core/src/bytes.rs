@@ -1,6 +1,23 @@
-//! The byte-level pieces of the split index: LEB128 varints, length-prefixed strings, FNV-1a checksums.
+//! The byte-level pieces of the binary files (the split pack's index, the search index): LEB128
+//! varints, length-prefixed strings, FNV-1a checksums, and a reader that never reads past the end.
 
-use super::SplitError;
+use std::fmt;
+
+/// Why bytes could not be read, in a sentence naming what was being read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ByteError(pub String);
+
+impl ByteError {
+    pub fn new(message: impl Into<String>) -> ByteError {
+        ByteError(message.into())
+    }
+}
+
+impl fmt::Display for ByteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// FNV-1a, 64 bits: the index file's checksum and the shards' content hash. Not cryptographic — it
 /// catches damage in transit and names content for caching, nothing more.
@@ -59,15 +76,15 @@ impl<'a> Reader<'a> {
         self.cursor == self.bytes.len()
     }
 
-    fn ends_early(&self, what: &str) -> SplitError {
-        SplitError::new(format!(
+    fn ends_early(&self, what: &str) -> ByteError {
+        ByteError::new(format!(
             "the index ends early, in {what} (at byte {} of {})",
             self.cursor,
             self.bytes.len()
         ))
     }
 
-    pub fn varint(&mut self, what: &str) -> Result<u64, SplitError> {
+    pub fn varint(&mut self, what: &str) -> Result<u64, ByteError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let Some(&byte) = self.bytes.get(self.cursor) else {
@@ -79,7 +96,7 @@ impl<'a> Reader<'a> {
                 return Ok(value);
             }
         }
-        Err(SplitError::new(format!(
+        Err(ByteError::new(format!(
             "a number in {what} is too long (at byte {})",
             self.cursor
         )))
@@ -87,24 +104,24 @@ impl<'a> Reader<'a> {
 
     /// A count of items each taking at least one byte, so a damaged count cannot ask for more
     /// memory than the file could describe.
-    pub fn count(&mut self, what: &str) -> Result<usize, SplitError> {
+    pub fn count(&mut self, what: &str) -> Result<usize, ByteError> {
         let count = self.varint(what)?;
         let left = (self.bytes.len() - self.cursor) as u64;
         if count > left {
-            return Err(SplitError::new(format!(
+            return Err(ByteError::new(format!(
                 "{what} claims {count} entries but only {left} bytes follow"
             )));
         }
         Ok(count as usize)
     }
 
-    pub fn u32(&mut self, what: &str) -> Result<u32, SplitError> {
+    pub fn u32(&mut self, what: &str) -> Result<u32, ByteError> {
         let value = self.varint(what)?;
         u32::try_from(value)
-            .map_err(|_| SplitError::new(format!("a number in {what} is out of range ({value})")))
+            .map_err(|_| ByteError::new(format!("a number in {what} is out of range ({value})")))
     }
 
-    pub fn take(&mut self, len: usize, what: &str) -> Result<&'a [u8], SplitError> {
+    pub fn take(&mut self, len: usize, what: &str) -> Result<&'a [u8], ByteError> {
         let end = self
             .cursor
             .checked_add(len)
@@ -115,14 +132,14 @@ impl<'a> Reader<'a> {
         Ok(slice)
     }
 
-    pub fn text(&mut self, len: usize, what: &str) -> Result<&'a str, SplitError> {
+    pub fn text(&mut self, len: usize, what: &str) -> Result<&'a str, ByteError> {
         let start = self.cursor;
         let bytes = self.take(len, what)?;
         std::str::from_utf8(bytes)
-            .map_err(|_| SplitError::new(format!("{what} is not valid UTF-8 (at byte {start})")))
+            .map_err(|_| ByteError::new(format!("{what} is not valid UTF-8 (at byte {start})")))
     }
 
-    pub fn string(&mut self, what: &str) -> Result<&'a str, SplitError> {
+    pub fn string(&mut self, what: &str) -> Result<&'a str, ByteError> {
         let len = self.varint(what)?;
         let len = usize::try_from(len).map_err(|_| self.ends_early(what))?;
         self.text(len, what)
