@@ -33,4 +33,9 @@ fn main() {
     let coverage = parallax_core::align::align_to_catalogue(&analyses, &pack.events.events);
     let json = serde_json::to_string(&coverage).expect("an alignment always serializes");
     std::fs::write(out_dir.join("coverage.json"), json).expect("OUT_DIR is writable");
+    // The seed pack's search index, in its binary form: reading it takes a few milliseconds where
+    // building it (stemming every word) took a long task of its own after the first screen. Like the
+    // coverage, the app builds the index itself once the teacher's articles join the pack.
+    let index = parallax_core::search::SearchIndex::from_pack(&pack).to_bytes();
+    std::fs::write(out_dir.join("search-index.bin"), index).expect("OUT_DIR is writable");
 }

@@ -59,6 +59,19 @@ pub fn coverage_of(pack: &Shared<Pack>, seed: &Shared<Pack>) -> Alignment {
     catalogue_coverage(pack)
 }
 
+/// The seed pack's search index, built by `build.rs` (`SearchIndex::to_bytes`).
+pub const SEED_SEARCH_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search-index.bin"));
+
+/// The search index of the pack the app shows, when it can be had without building it: the build's
+/// copy while the pack is the seed pack alone. `None` once the teacher's articles have joined it
+/// (the index is then built from the pack).
+pub fn prebuilt_search_index(pack: &Shared<Pack>, seed: &Shared<Pack>) -> Option<SearchIndex> {
+    if !Rc::ptr_eq(&pack.0, &seed.0) {
+        return None;
+    }
+    SearchIndex::from_bytes(SEED_SEARCH_INDEX).ok()
+}
+
 /// Parses the embedded seed pack. The build validated it, so failing here is a build defect.
 pub fn seed_pack() -> Pack {
     serde_json::from_str(SEED_PACK_JSON).expect("the build validated the seed pack")
@@ -125,7 +138,7 @@ pub fn App() -> Html {
     let pack: Shared<Pack> = (*pack).clone();
     use_library(&state, &analyser);
     // The search and facet indexes, built when the explorer is first shown and kept for the visit.
-    let explorer = use_explorer(&pack, matches!(state.route, Some(Route::Home(_))));
+    let explorer = use_explorer(&pack, &seed, matches!(state.route, Some(Route::Home(_))));
     // The whole pack against its event catalogue: the reader's suggestions and the compare page's
     // "start from an event" both read it, so it is computed once per pack, here.
     let coverage = {
@@ -308,17 +321,19 @@ pub struct ExplorerNow {
 }
 
 /// The explorer over `pack`, built only once a page `wants` it (the reader and compare pages never
-/// do) and in two steps: the facets at once, so the first screen lists and filters the articles,
+/// do). For the seed pack alone it is built at once, with the search index the build made. Otherwise
+/// it comes in two steps: the facets at once, so the first screen lists and filters the articles,
 /// then the search index in a task of its own after that screen has painted. Search text typed or
 /// linked meanwhile waits in the query, and runs when the index arrives.
 #[hook]
-pub fn use_explorer(pack: &Shared<Pack>, wants: bool) -> Option<ExplorerNow> {
+pub fn use_explorer(pack: &Shared<Pack>, seed: &Shared<Pack>, wants: bool) -> Option<ExplorerNow> {
     let searchable = use_state(|| None::<(Shared<Pack>, Shared<Explorer>)>);
     let ready = searchable
         .as_ref()
         .filter(|(built_for, _)| built_for == pack)
         .map(|(_, explorer)| explorer.clone());
-    let browsing = use_mut_ref(|| None::<(Shared<Pack>, Shared<Explorer>)>);
+    // The explorer of the first screen, and whether it can already search.
+    let browsing = use_mut_ref(|| None::<(Shared<Pack>, Shared<Explorer>, bool)>);
     let needed = wants && ready.is_none();
     {
         let (searchable, browsing) = (searchable.setter(), browsing.clone());
@@ -327,11 +342,15 @@ pub fn use_explorer(pack: &Shared<Pack>, wants: bool) -> Option<ExplorerNow> {
                 return;
             }
             // The facets the first screen was rendered with (this render built them).
-            let facets = browsing
+            let facets = match browsing
                 .borrow()
                 .as_ref()
-                .filter(|(built_for, _)| built_for == pack)
-                .map(|(_, explorer)| explorer.facets.clone());
+                .filter(|(built_for, _, _)| built_for == pack)
+            {
+                Some((_, _, true)) => return,
+                Some((_, explorer, false)) => Some(explorer.facets.clone()),
+                None => None,
+            };
             let pack = pack.clone();
             hooks::after_paint(move || {
                 let facets = facets.unwrap_or_else(|| FacetIndex::from_pack(&pack));
@@ -353,16 +372,21 @@ pub fn use_explorer(pack: &Shared<Pack>, wants: bool) -> Option<ExplorerNow> {
     let mut browsing = browsing.borrow_mut();
     if browsing
         .as_ref()
-        .is_none_or(|(built_for, _)| built_for != pack)
+        .is_none_or(|(built_for, _, _)| built_for != pack)
     {
         let facets = hooks::timing::timed("facets", || FacetIndex::from_pack(pack));
-        let explorer = Explorer::new(SearchIndex::build(&[]), facets);
-        *browsing = Some((pack.clone(), Shared::new(explorer)));
+        let prebuilt = hooks::timing::timed("search-index", || prebuilt_search_index(pack, seed));
+        let complete = prebuilt.is_some();
+        let search = prebuilt.unwrap_or_else(|| SearchIndex::build(&[]));
+        let explorer = Explorer::new(search, facets);
+        *browsing = Some((pack.clone(), Shared::new(explorer), complete));
     }
-    browsing.as_ref().map(|(_, explorer)| ExplorerNow {
-        explorer: explorer.clone(),
-        searchable: false,
-    })
+    browsing
+        .as_ref()
+        .map(|(_, explorer, complete)| ExplorerNow {
+            explorer: explorer.clone(),
+            searchable: *complete,
+        })
 }
 
 /// Keeps the library in step with the device: reads it once at start-up (analysing it again if an
@@ -483,6 +507,24 @@ mod tests {
         let coverage = coverage_of(&bigger, &seed);
         assert_eq!(coverage.n_articles, seed.articles.len() + 1);
         assert_eq!(coverage, catalogue_coverage(&bigger));
+    }
+
+    #[test]
+    fn the_builds_search_index_is_what_the_app_would_build() {
+        let seed = Shared::new(seed_pack());
+        let built = prebuilt_search_index(&seed, &seed).expect("the build's index reads");
+        assert_eq!(built, SearchIndex::from_pack(&seed));
+        assert!(built.n_terms() > 0);
+        // Once the library adds an article, the app builds the index of the bigger pack itself.
+        let mut bigger = seed_pack();
+        bigger.articles.push(bigger.articles[0].clone());
+        bigger.articles.last_mut().unwrap().slug = "a-copy".to_owned();
+        assert_eq!(prebuilt_search_index(&Shared::new(bigger), &seed), None);
+        // An equal pack that is not the seed itself is not assumed to be it.
+        assert_eq!(
+            prebuilt_search_index(&Shared::new(seed_pack()), &seed),
+            None
+        );
     }
 
     #[test]

@@ -1,10 +1,11 @@
-// Start-up in steps: the first screen is shown before the work it does not need. The explorer's
-// search index is built after the home page has painted, and the compare page aligns its articles
-// after its frame has painted. To see the in-between state every time, these tests hold the page's
-// animation frames (the app starts that work from one) until they release them.
+// Start-up in steps: the first screen is shown before the work it does not need. The built-in
+// articles' search index comes with the app, so they are searchable from the first screen; once the
+// teacher's articles join them, the index is built after the home page has painted. The compare page
+// aligns its articles after its frame has painted. To see the in-between state every time, these
+// tests hold the page's animation frames (the app starts that work from one) until they release them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, until, assertAccessible } from './harness.mjs';
+import { BASE, launch, open, until, assertAccessible } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -28,22 +29,46 @@ function holdFrames() {
 const status = (page) => page.getByRole('main').getByRole('status');
 const statusIs = (page, wanted) => async () => (await status(page).innerText()).trim() === wanted;
 
-test('text typed while search is being prepared waits, then finds what was typed', async () => {
+test('the built-in articles are searchable from the first screen, before any frame is drawn', async () => {
   const { page, finish } = await open(browser, '#/', { init: holdFrames });
-  // The articles are listed and filterable at once; the search index comes after the first paint.
   await until('the first screen', statusIs(page, 'Showing 5 of 5 articles'));
   const box = page.getByRole('searchbox', { name: 'Search articles' });
   await box.pressSequentially('sphere');
-  await until('the status to say search is being prepared', statusIs(page, 'Preparing search…'));
-  assert.equal(await page.getByRole('list', { name: 'Articles' }).count(), 0, 'no results before the index is ready');
-  assert.equal(await box.inputValue(), 'sphere', 'no keystroke is lost');
-  await assertAccessible(page, 'the explorer preparing search');
-  await page.evaluate(() => window.releaseFrames());
+  // Frames are still held: the index the build made answers at once, with no "Preparing search…".
   await until('the search to run', statusIs(page, 'Showing 2 of 5 articles'));
   const links = page.getByRole('list', { name: 'Articles' }).getByRole('link');
+  assert.deepEqual(await links.allInnerTexts(), [BLOG_POST, HAFFNER]);
+  assert.match(page.url(), /#\/\?q=sphere$/);
+  await page.evaluate(() => window.releaseFrames());
+  await finish();
+});
+
+// Pack files served beside the app by the test server (`tests/e2e/fixtures/`, never in the build).
+const CLASS_PACK = 'e2e-fixtures/packs/class.json';
+
+test('with the teacher\'s articles, text typed while search is being prepared waits, then finds what was typed', async () => {
+  // A pack loaded once is kept on the device: the next visit shows the built-in articles and it.
+  const { page, context, finish } = await open(browser, `?pack=${CLASS_PACK}#/`);
+  await until('the pack loaded', async () => (await page.getByRole('main').getByText(/added 1 article/).count()) === 1, { timeout: 30_000 });
+  await context.addInitScript(holdFrames);
+  const next = await context.newPage();
+  const messages = [];
+  next.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+  next.on('pageerror', (error) => messages.push(`uncaught: ${error.message}`));
+  await next.goto(`${BASE}#/`);
+  await until('the first screen with the pack\'s article', statusIs(next, 'Showing 6 of 6 articles'));
+  const box = next.getByRole('searchbox', { name: 'Search articles' });
+  await box.pressSequentially('sphere');
+  await until('the status to say search is being prepared', statusIs(next, 'Preparing search…'));
+  assert.equal(await next.getByRole('list', { name: 'Articles' }).count(), 0, 'no results before the index is ready');
+  assert.equal(await box.inputValue(), 'sphere', 'no keystroke is lost');
+  await assertAccessible(next, 'the explorer preparing search');
+  await next.evaluate(() => window.releaseFrames());
+  await until('the search to run', statusIs(next, 'Showing 2 of 6 articles'));
+  const links = next.getByRole('list', { name: 'Articles' }).getByRole('link');
   assert.deepEqual(await links.allInnerTexts(), [BLOG_POST, HAFFNER], 'what a search after start-up finds');
   assert.equal(await box.inputValue(), 'sphere');
-  assert.match(page.url(), /#\/\?q=sphere$/);
+  assert.deepEqual(messages, [], 'the console must stay empty');
   await finish();
 });
 
