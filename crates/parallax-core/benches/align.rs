@@ -66,6 +66,18 @@ fn bench_align(criterion: &mut Criterion) {
         let alignment = parallax_core::align::align(&four, &catalogue.events);
         bencher.iter(|| parallax_core::profile::profiles(black_box(&four), black_box(&alignment)))
     });
+    group.bench_function("four_seed_articles_profiles_with_words", |bencher| {
+        // As the compare page does: content words computed once for the alignment, then reused.
+        let words = parallax_core::align::ContentWords::of_all(&four);
+        let alignment = parallax_core::align::align_with_words(&four, &words, &catalogue.events);
+        bencher.iter(|| {
+            parallax_core::profile::profiles_with_words(
+                black_box(&four),
+                black_box(&words),
+                black_box(&alignment),
+            )
+        })
+    });
     group.finish();
 }
 
