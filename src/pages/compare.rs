@@ -5,9 +5,9 @@
 //! imported articles could align the same way.
 
 use gloo::events::EventListener;
-use parallax_core::align::{align, Alignment};
+use parallax_core::align::{align_with_words, Alignment, ContentWords};
 use parallax_core::pack::{Pack, PackArticle};
-use parallax_core::profile::{profiles, FramingProfile};
+use parallax_core::profile::{profiles_with_words, FramingProfile};
 use yew::prelude::*;
 
 use crate::components::article_picker::{MAX_COMPARED, MIN_COMPARED};
@@ -43,22 +43,36 @@ struct Comparison {
     profiles: Shared<Vec<FramingProfile>>,
 }
 
-/// The chosen articles and their alignment, the first half of a comparison.
-fn align_articles(pack: &Pack, slugs: &[String]) -> (Vec<Shared<PackArticle>>, Alignment) {
+/// The chosen articles, their content words and their alignment, the first half of a comparison.
+/// The content words (stemmed, the costly part) are kept for the profiles.
+fn align_articles(
+    pack: &Pack,
+    slugs: &[String],
+) -> (Vec<Shared<PackArticle>>, Vec<ContentWords>, Alignment) {
     let articles: Vec<Shared<PackArticle>> = slugs
         .iter()
         .filter_map(|slug| pack.articles.iter().find(|a| &a.slug == slug))
         .map(|article| Shared::new(article.clone()))
         .collect();
     let analyses: Vec<_> = articles.iter().map(|a| &a.analysis).collect();
-    let alignment = timed("align", || align(&analyses, &pack.events.events));
-    (articles, alignment)
+    let (words, alignment) = timed("align", || {
+        let words = ContentWords::of_all(&analyses);
+        let alignment = align_with_words(&analyses, &words, &pack.events.events);
+        (words, alignment)
+    });
+    (articles, words, alignment)
 }
 
 /// The framing profiles of aligned articles, the second half of a comparison.
-fn with_profiles(articles: Vec<Shared<PackArticle>>, alignment: Alignment) -> Comparison {
+fn with_profiles(
+    articles: Vec<Shared<PackArticle>>,
+    words: Vec<ContentWords>,
+    alignment: Alignment,
+) -> Comparison {
     let analyses: Vec<_> = articles.iter().map(|a| &a.analysis).collect();
-    let profiles = timed("profiles", || profiles(&analyses, &alignment));
+    let profiles = timed("profiles", || {
+        profiles_with_words(&analyses, &words, &alignment)
+    });
     Comparison {
         articles: Shared::new(articles),
         alignment: Shared::new(alignment),
@@ -88,9 +102,9 @@ fn use_comparison(pack: &Shared<Pack>, known: &[String], in_range: bool) -> Opti
             }
             let (pack, known) = (pack.clone(), known.clone());
             after_paint(move || {
-                let (articles, alignment) = align_articles(&pack, &known);
+                let (articles, words, alignment) = align_articles(&pack, &known);
                 later(move || {
-                    let comparison = Rc::new(with_profiles(articles, alignment));
+                    let comparison = Rc::new(with_profiles(articles, words, alignment));
                     done.set(Some(((pack, known), comparison)));
                 });
             });

@@ -33,6 +33,7 @@ pub(crate) mod terms;
 mod tests;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +41,7 @@ use crate::analysis::Analysis;
 use crate::events::Event;
 use crate::span::Span;
 use terms::ContentWord;
+pub use terms::ContentWords;
 
 /// The lowest score at which a paragraph joins a catalogue event's row.
 pub const MIN_EVENT_SCORE: f32 = 0.5;
@@ -155,17 +157,36 @@ impl Alignment {
 /// Works with any number of articles (one, or none, gives rows with one or no cells) and any
 /// catalogue, including an empty one. Never panics; the output depends only on the input.
 pub fn align(articles: &[&Analysis], catalogue: &[Event]) -> Alignment {
-    align_with(articles, catalogue, true)
+    align_with(articles, &ContentWords::of_all(articles), catalogue, true)
+}
+
+/// [`align`] with the articles' content words computed beforehand (`words[i]` is
+/// [`ContentWords::of`] `articles[i]`), so that the framing profiles can reuse them. Content words
+/// that do not match the articles in number are computed again.
+pub fn align_with_words(
+    articles: &[&Analysis],
+    words: &[ContentWords],
+    catalogue: &[Event],
+) -> Alignment {
+    if words.len() != articles.len() {
+        return align(articles, catalogue);
+    }
+    align_with(articles, words, catalogue, true)
 }
 
 /// Only the catalogue's events, without discovery: cheap enough to run over a whole pack, which
 /// is what "start from an event" needs (discovery compares every paragraph with every other).
 pub fn align_to_catalogue(articles: &[&Analysis], catalogue: &[Event]) -> Alignment {
-    align_with(articles, catalogue, false)
+    align_with(articles, &ContentWords::of_all(articles), catalogue, false)
 }
 
-fn align_with(articles: &[&Analysis], catalogue: &[Event], with_discovery: bool) -> Alignment {
-    let corpus = Corpus::build(articles);
+fn align_with(
+    articles: &[&Analysis],
+    words: &[ContentWords],
+    catalogue: &[Event],
+    with_discovery: bool,
+) -> Alignment {
+    let corpus = Corpus::build(articles, words);
     let mut rows: Vec<(usize, EventRow)> = Vec::new();
     for (event_idx, event) in catalogue.iter().enumerate() {
         // Rows are found by id; a repeated id is a curation slip (`Catalogue::problems` names it).
@@ -236,11 +257,11 @@ fn cosine(a: &SparseVector, b: &SparseVector) -> f32 {
 }
 
 /// One paragraph long enough to be a passage, with its words and TF-IDF vector.
-pub(crate) struct ParagraphDoc {
+pub(crate) struct ParagraphDoc<'a> {
     pub article_idx: usize,
     pub paragraph: usize,
     pub span: Span,
-    pub words: Vec<ContentWord>,
+    pub words: &'a [ContentWord],
     /// Term ids of the paragraph's words and adjacent word pairs (with repeats).
     pub term_ids: Vec<usize>,
     /// The term id of each of `words`, in order.
@@ -252,9 +273,9 @@ pub(crate) struct ParagraphDoc {
 /// The compared articles as documents for TF-IDF: every passage-sized paragraph of every article.
 pub(crate) struct Corpus<'a> {
     pub articles: &'a [&'a Analysis],
-    pub docs: Vec<ParagraphDoc>,
+    pub docs: Vec<ParagraphDoc<'a>>,
     /// Term (stem, or two stems joined by a space) → id.
-    pub vocabulary: HashMap<String, usize>,
+    pub vocabulary: Vocabulary,
     /// For each term id, in how many docs it occurs.
     pub doc_freq: Vec<usize>,
     /// For each term id, whether it was mostly written as a name (capitalised mid-sentence).
@@ -263,19 +284,20 @@ pub(crate) struct Corpus<'a> {
     pub name_head: Vec<bool>,
     /// For each term id, whether it is a pair of adjacent words rather than one word.
     pub is_pair: Vec<bool>,
+    /// For each article, the names of its analysis' entities, trimmed and in lower case.
+    entity_names: Vec<Vec<String>>,
 }
 
 impl<'a> Corpus<'a> {
-    fn build(articles: &'a [&'a Analysis]) -> Corpus<'a> {
-        let mut vocabulary: HashMap<String, usize> = HashMap::new();
+    fn build(articles: &'a [&'a Analysis], words: &'a [ContentWords]) -> Corpus<'a> {
+        let mut vocabulary = Vocabulary::default();
         let mut doc_freq: Vec<usize> = Vec::new();
         let mut proper_votes: Vec<(u32, u32)> = Vec::new();
         let mut name_heads: Vec<usize> = Vec::new();
         let mut docs = Vec::new();
-        for (article_idx, analysis) in articles.iter().enumerate() {
-            let by_paragraph =
-                terms::content_words_by_paragraph(&analysis.text, &analysis.structure);
-            for (paragraph_idx, words) in by_paragraph.into_iter().enumerate() {
+        let mut pair = String::new();
+        for (article_idx, (analysis, article_words)) in articles.iter().zip(words).enumerate() {
+            for (paragraph_idx, words) in article_words.by_paragraph.iter().enumerate() {
                 if words.len() < MIN_CONTENT_WORDS {
                     continue;
                 }
@@ -300,7 +322,10 @@ impl<'a> Corpus<'a> {
                         name_heads.push(id);
                     }
                     if let Some(next) = next {
-                        let pair = format!("{} {}", word.key, next.key);
+                        pair.clear();
+                        pair.push_str(&word.key);
+                        pair.push(' ');
+                        pair.push_str(&next.key);
                         term_ids.push(intern(&mut vocabulary, &mut doc_freq, &pair));
                     }
                 }
@@ -331,6 +356,16 @@ impl<'a> Corpus<'a> {
         for (key, id) in &vocabulary {
             is_pair[*id] = key.contains(' ');
         }
+        let entity_names = articles
+            .iter()
+            .map(|analysis| {
+                analysis
+                    .entities
+                    .iter()
+                    .map(|entity| entity.name.trim().to_lowercase())
+                    .collect()
+            })
+            .collect();
         let mut corpus = Corpus {
             articles,
             docs,
@@ -339,6 +374,7 @@ impl<'a> Corpus<'a> {
             proper,
             name_head,
             is_pair,
+            entity_names,
         };
         // Similarity is over single words: word pairs are rarely shared between different writers'
         // sentences, and as extra dimensions they would only dilute the cosine of related passages.
@@ -374,15 +410,13 @@ impl<'a> Corpus<'a> {
 
     /// A unit-length TF-IDF vector (sublinear term frequency) for a bag of term ids.
     fn tf_idf(&self, term_ids: &[usize]) -> SparseVector {
-        let mut counts: HashMap<usize, u32> = HashMap::new();
-        for id in term_ids {
-            *counts.entry(*id).or_default() += 1;
+        let mut sorted = term_ids.to_vec();
+        sorted.sort_unstable();
+        let mut vector: SparseVector = Vec::new();
+        for run in sorted.chunk_by(|a, b| a == b) {
+            let (id, count) = (run[0], run.len());
+            vector.push((id, (1.0 + (count as f32).ln()) * self.idf(id)));
         }
-        let mut vector: SparseVector = counts
-            .into_iter()
-            .map(|(id, count)| (id, (1.0 + (count as f32).ln()) * self.idf(id)))
-            .collect();
-        crate::sort::sort_by_key(&mut vector, |(id, _)| *id);
         let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
             for (_, weight) in &mut vector {
@@ -403,7 +437,7 @@ impl<'a> Corpus<'a> {
     }
 }
 
-fn intern(vocabulary: &mut HashMap<String, usize>, doc_freq: &mut Vec<usize>, key: &str) -> usize {
+fn intern(vocabulary: &mut Vocabulary, doc_freq: &mut Vec<usize>, key: &str) -> usize {
     if let Some(id) = vocabulary.get(key) {
         return *id;
     }
@@ -411,6 +445,52 @@ fn intern(vocabulary: &mut HashMap<String, usize>, doc_freq: &mut Vec<usize>, ke
     vocabulary.insert(key.to_string(), id);
     doc_freq.push(0);
     id
+}
+
+/// Term → id. Every word and word pair of the compared articles is looked up here; FxHash (the
+/// Rust compiler's own hasher) is several times cheaper than the default SipHash on these short
+/// keys. Nothing reads the vocabulary in hash order, so the hasher cannot change any output.
+pub(crate) type Vocabulary = HashMap<String, usize, BuildHasherDefault<FxHasher>>;
+
+#[derive(Default)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
 }
 
 /// A catalogue term or entity, ready for matching.
@@ -530,19 +610,17 @@ impl<'p> ResolvedProbe<'p> {
         let entity_mentions = corpus
             .articles
             .iter()
-            .map(|analysis| {
+            .zip(&corpus.entity_names)
+            .map(|(analysis, names)| {
                 if probe.kind != EvidenceKind::Entity {
                     return Vec::new();
                 }
                 analysis
                     .entities
                     .iter()
-                    .filter(|entity| {
-                        probe
-                            .entity_names
-                            .contains(&entity.name.trim().to_lowercase())
-                    })
-                    .flat_map(|entity| entity.mentions.iter().copied())
+                    .zip(names)
+                    .filter(|(_, name)| probe.entity_names.contains(name))
+                    .flat_map(|(entity, _)| entity.mentions.iter().copied())
                     .collect()
             })
             .collect();

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::terms::{self, ContentWord};
+use crate::align::terms::{self, ContentWord, ContentWords};
 use crate::align::{Alignment, EventOrigin};
 use crate::analysis::Analysis;
 use crate::attribution::{AttributionKind, VoiceKind};
@@ -203,28 +203,42 @@ pub fn profiles(articles: &[&Analysis], alignment: &Alignment) -> Vec<FramingPro
     profiles_with_actors(articles, alignment, &default_actors())
 }
 
+/// [`profiles`] with the articles' content words computed beforehand (`words[i]` is
+/// [`ContentWords::of`] `articles[i]`), as they were for their alignment. Content words that do
+/// not match the articles in number are computed again.
+pub fn profiles_with_words(
+    articles: &[&Analysis],
+    words: &[ContentWords],
+    alignment: &Alignment,
+) -> Vec<FramingProfile> {
+    if words.len() != articles.len() {
+        return profiles(articles, alignment);
+    }
+    build_profiles(articles, words, alignment, &default_actors())
+}
+
 /// One profile per article, with the given key actors.
 pub fn profiles_with_actors(
     articles: &[&Analysis],
     alignment: &Alignment,
     actors: &[Actor],
 ) -> Vec<FramingProfile> {
-    let words: Vec<Vec<ContentWord>> = articles
-        .iter()
-        .map(|analysis| {
-            terms::content_words_by_paragraph(&analysis.text, &analysis.structure)
-                .into_iter()
-                .flatten()
-                .collect()
-        })
-        .collect();
-    let term_scores = term_scores(articles, &words);
+    build_profiles(articles, &ContentWords::of_all(articles), alignment, actors)
+}
+
+fn build_profiles(
+    articles: &[&Analysis],
+    words: &[ContentWords],
+    alignment: &Alignment,
+    actors: &[Actor],
+) -> Vec<FramingProfile> {
+    let mut term_scores = term_scores(articles, words);
     articles
         .iter()
         .enumerate()
         .map(|(article_idx, analysis)| {
             let voices = voice_summaries(analysis);
-            let (distinctive_terms, shared_terms) = term_scores[article_idx].clone();
+            let (distinctive_terms, shared_terms) = std::mem::take(&mut term_scores[article_idx]);
             FramingProfile {
                 article_idx,
                 n_named_voices: voices
@@ -236,7 +250,7 @@ pub fn profiles_with_actors(
                     .filter(|v| v.kind == VoiceKind::Anonymous)
                     .count(),
                 voices,
-                actors: actor_labels_all(analysis, actors),
+                actors: actor_labels_all(analysis, &words[article_idx], actors),
                 cue_counts: cue_counts(analysis),
                 dominant_frames: dominant_frames(analysis),
                 certainty: certainty(analysis),
@@ -299,12 +313,10 @@ fn voice_summaries(analysis: &Analysis) -> Vec<VoiceSummary> {
 }
 
 /// Where the actor is mentioned: its aliases as whole words, plus the analysis' entity mentions.
-fn actor_mentions(analysis: &Analysis, actor: &Actor) -> Vec<Span> {
+///
+/// `tokens` are the word tokens of the whole text.
+fn actor_mentions(analysis: &Analysis, tokens: &[text::Token], actor: &Actor) -> Vec<Span> {
     let text = &analysis.text;
-    let tokens: Vec<text::Token> = text::tokens(text, Span::new(0, text.len()))
-        .into_iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .collect();
     let mut mentions = Vec::new();
     for alias in &actor.aliases {
         let alias_tokens: Vec<text::Token> = text::tokens(alias, Span::new(0, alias.len()))
@@ -330,11 +342,13 @@ fn actor_mentions(analysis: &Analysis, actor: &Actor) -> Vec<Span> {
                     lower == wanted.lower
                 }
             });
-            let contiguous = window.windows(2).all(|pair| {
-                text.get(pair[0].span.end..pair[1].span.start)
-                    .is_some_and(|gap| gap.chars().all(char::is_whitespace))
-            });
-            if matches && contiguous {
+            let contiguous = || {
+                window.windows(2).all(|pair| {
+                    text.get(pair[0].span.end..pair[1].span.start)
+                        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+                })
+            };
+            if matches && contiguous() {
                 mentions.push(Span::new(
                     window[0].span.start,
                     window[window.len() - 1].span.end,
@@ -367,21 +381,72 @@ fn actor_mentions(analysis: &Analysis, actor: &Actor) -> Vec<Span> {
     kept
 }
 
-fn actor_labels_all(analysis: &Analysis, actors: &[Actor]) -> Vec<ActorLabels> {
+fn actor_labels_all(
+    analysis: &Analysis,
+    words: &ContentWords,
+    actors: &[Actor],
+) -> Vec<ActorLabels> {
+    let text = &analysis.text;
+    let tokens: Vec<text::Token> = text::tokens(text, Span::new(0, text.len()))
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
     let mentions: Vec<Vec<Span>> = actors
         .iter()
-        .map(|actor| actor_mentions(analysis, actor))
+        .map(|actor| actor_mentions(analysis, &tokens, actor))
         .collect();
     let all_mentions: Vec<Span> = mentions.iter().flatten().copied().collect();
+    // The number (over the whole text) of each paragraph's first sentence, as content words count them.
+    let mut first_sentence = Vec::with_capacity(analysis.structure.paragraphs.len());
+    let mut sentence_idx = 0;
+    for paragraph in &analysis.structure.paragraphs {
+        first_sentence.push(sentence_idx);
+        sentence_idx += paragraph.sentences.len().max(1);
+    }
+    let sentences = SentenceWords {
+        analysis,
+        words,
+        first_sentence,
+    };
     actors
         .iter()
         .zip(mentions)
-        .map(|(actor, mentions)| actor_labels(analysis, actor, mentions, &all_mentions))
+        .map(|(actor, mentions)| actor_labels(analysis, &sentences, actor, mentions, &all_mentions))
         .collect()
+}
+
+/// The content words of an article's sentences, read from its words by paragraph.
+struct SentenceWords<'a> {
+    analysis: &'a Analysis,
+    words: &'a ContentWords,
+    first_sentence: Vec<usize>,
+}
+
+impl<'a> SentenceWords<'a> {
+    /// The content words of the sentence containing byte `offset` (the sentence
+    /// `Structure::sentence_at` finds there): the same words, in the same order, as that sentence
+    /// alone would give.
+    fn at(&self, offset: usize) -> &'a [ContentWord] {
+        let structure = &self.analysis.structure;
+        let Some(paragraph_idx) = structure.paragraph_index_at(offset) else {
+            return &[];
+        };
+        let sentence_in_paragraph = structure.paragraphs[paragraph_idx]
+            .sentences
+            .partition_point(|sentence| sentence.end <= offset);
+        let sentence = self.first_sentence[paragraph_idx] + sentence_in_paragraph;
+        let Some(words) = self.words.by_paragraph.get(paragraph_idx) else {
+            return &[];
+        };
+        let from = words.partition_point(|word| word.sentence < sentence);
+        let to = words.partition_point(|word| word.sentence <= sentence);
+        &words[from..to]
+    }
 }
 
 fn actor_labels(
     analysis: &Analysis,
+    sentences: &SentenceWords,
     actor: &Actor,
     mentions: Vec<Span>,
     all_mentions: &[Span],
@@ -392,18 +457,14 @@ fn actor_labels(
             .iter()
             .any(|m| m.start < span.end && span.start < m.end)
     };
-    let mut words: BTreeMap<String, (Vec<Span>, HashMap<String, usize>)> = BTreeMap::new();
+    let mut words: BTreeMap<String, Vec<Span>> = BTreeMap::new();
     let mut cues = Vec::new();
     let mut seen_sentences: Vec<Span> = Vec::new();
-    // Several mentions often share a sentence; its words are computed once.
-    let mut words_of_sentence: HashMap<Span, Vec<ContentWord>> = HashMap::new();
     for mention in &mentions {
         let Some(sentence) = analysis.structure.sentence_at(mention.start) else {
             continue;
         };
-        let sentence_words = words_of_sentence
-            .entry(sentence)
-            .or_insert_with(|| terms::content_words_in(text, &[sentence], sentence, 0));
+        let sentence_words = sentences.at(mention.start);
         let positions: Vec<usize> = sentence_words
             .iter()
             .enumerate()
@@ -417,21 +478,16 @@ fn actor_labels(
         let to = (last + LABEL_WINDOW + 1).min(sentence_words.len());
         for word in &sentence_words[from..to] {
             // Names are who, not how; actors' own names and dates are not labels either.
-            let lower = word.span.slice(text).to_lowercase();
             if word.proper
                 || overlaps(word.span, all_mentions)
-                || terms::is_calendar_word(&lower)
+                || terms::is_calendar_word(&word.span.slice(text).to_lowercase())
                 || word.key.chars().any(|c| c.is_ascii_digit())
             {
                 continue;
             }
-            let entry = words.entry(word.key.clone()).or_default();
-            if !entry.0.contains(&word.span) {
-                entry.0.push(word.span);
-                *entry
-                    .1
-                    .entry(word.span.slice(text).to_lowercase())
-                    .or_default() += 1;
+            let spans = words.entry(word.key.clone()).or_default();
+            if !spans.contains(&word.span) {
+                spans.push(word.span);
             }
         }
         if !seen_sentences.contains(&sentence) {
@@ -446,23 +502,31 @@ fn actor_labels(
             }
         }
     }
-    let mut words: Vec<LabelWord> = words
+    let mut words: Vec<Vec<Span>> = words
         .into_values()
-        .map(|(mut spans, forms)| {
+        .map(|mut spans| {
             crate::sort::sort(&mut spans);
+            spans
+        })
+        .collect();
+    crate::sort::sort_by(&mut words, |a, b| {
+        b.len().cmp(&a.len()).then(a[0].cmp(&b[0]))
+    });
+    words.truncate(MAX_LABEL_WORDS);
+    // The order does not depend on the written form, so it is chosen only for the words kept.
+    let words: Vec<LabelWord> = words
+        .into_iter()
+        .map(|spans| {
+            let mut forms: HashMap<String, usize> = HashMap::new();
+            for span in &spans {
+                *forms.entry(span.slice(text).to_lowercase()).or_default() += 1;
+            }
             LabelWord {
                 word: most_common(forms),
                 spans,
             }
         })
         .collect();
-    crate::sort::sort_by(&mut words, |a, b| {
-        b.spans
-            .len()
-            .cmp(&a.spans.len())
-            .then(a.spans[0].cmp(&b.spans[0]))
-    });
-    words.truncate(MAX_LABEL_WORDS);
     crate::sort::sort_by_key(&mut cues, |cue| cue.span);
     ActorLabels {
         actor: actor.name.clone(),
@@ -548,14 +612,14 @@ fn certainty(analysis: &Analysis) -> Certainty {
 /// Distinctive and shared terms of every article, on one z scale.
 fn term_scores(
     articles: &[&Analysis],
-    words: &[Vec<ContentWord>],
+    words: &[ContentWords],
 ) -> Vec<(Vec<TermScore>, Vec<TermScore>)> {
     // Per article, per stem: the spans; plus pooled counts. BTreeMaps keep the output deterministic.
     let per_article: Vec<BTreeMap<&str, Vec<Span>>> = words
         .iter()
         .map(|article_words| {
             let mut by_key: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-            for word in article_words {
+            for word in article_words.by_paragraph.iter().flatten() {
                 // Numbers and years are facts to check, not vocabulary.
                 if word.key.chars().any(|c| c.is_ascii_digit()) {
                     continue;
@@ -586,56 +650,92 @@ fn term_scores(
             }
             let n_this = article_totals[article_idx] as f32;
             let n_rest = (pooled_total - article_totals[article_idx]) as f32;
-            let mut scored: Vec<(TermScore, usize)> = by_key
-                .iter()
-                .map(|(key, spans)| {
-                    let y_this = spans.len() as f32;
-                    let y_all = pooled[key] as f32;
-                    let y_rest = y_all - y_this;
-                    let alpha = PRIOR_WORDS * y_all / pooled_total as f32;
-                    let log_odds =
-                        |y: f32, n: f32| ((y + alpha) / (n + PRIOR_WORDS - y - alpha)).ln();
-                    let delta = log_odds(y_this, n_this) - log_odds(y_rest, n_rest);
-                    let variance = 1.0 / (y_this + alpha) + 1.0 / (y_rest + alpha);
-                    let n_other_articles_using = per_article
-                        .iter()
-                        .enumerate()
-                        .filter(|(idx, other)| *idx != article_idx && other.contains_key(key))
-                        .count();
-                    let text = &articles[article_idx].text;
-                    let mut forms: HashMap<String, usize> = HashMap::new();
-                    for span in spans {
-                        *forms
-                            .entry(span.slice(text).to_lowercase().replace('’', "'"))
-                            .or_default() += 1;
+            // Candidates in key order: (spans, count, z). Their display form is written only for
+            // the few that can be kept (below).
+            let mut distinctive: Vec<(&[Span], usize, f32)> = Vec::new();
+            let mut shared: Vec<(&[Span], usize, f32)> = Vec::new();
+            for (key, spans) in by_key {
+                let y_this = spans.len() as f32;
+                let y_all = pooled[key] as f32;
+                let y_rest = y_all - y_this;
+                let alpha = PRIOR_WORDS * y_all / pooled_total as f32;
+                let log_odds = |y: f32, n: f32| ((y + alpha) / (n + PRIOR_WORDS - y - alpha)).ln();
+                let delta = log_odds(y_this, n_this) - log_odds(y_rest, n_rest);
+                let variance = 1.0 / (y_this + alpha) + 1.0 / (y_rest + alpha);
+                let z = delta / variance.sqrt();
+                let count = spans.len();
+                if z >= DISTINCTIVE_Z {
+                    if count >= 2 {
+                        distinctive.push((spans.as_slice(), count, z));
                     }
-                    let score = TermScore {
-                        term: most_common(forms),
-                        count: spans.len(),
-                        z: delta / variance.sqrt(),
-                        spans: spans.clone(),
-                    };
-                    (score, n_other_articles_using)
-                })
-                .collect();
-            let mut distinctive: Vec<TermScore> = scored
-                .iter()
-                .filter(|(s, _)| s.z >= DISTINCTIVE_Z && s.count >= 2)
-                .map(|(s, _)| s.clone())
-                .collect();
-            crate::sort::sort_by(&mut distinctive, |a, b| {
-                b.z.total_cmp(&a.z).then(a.term.cmp(&b.term))
-            });
-            distinctive.truncate(MAX_TERMS);
-            scored.retain(|(s, n_others)| *n_others == n_articles - 1 && s.z < DISTINCTIVE_Z);
-            let mut shared: Vec<TermScore> = scored.into_iter().map(|(s, _)| s).collect();
-            crate::sort::sort_by(&mut shared, |a, b| {
-                b.count.cmp(&a.count).then(a.term.cmp(&b.term))
-            });
-            shared.truncate(MAX_TERMS);
+                    continue;
+                }
+                let n_other_articles_using = per_article
+                    .iter()
+                    .enumerate()
+                    .filter(|(idx, other)| *idx != article_idx && other.contains_key(key))
+                    .count();
+                if n_other_articles_using == n_articles - 1 && z < DISTINCTIVE_Z {
+                    shared.push((spans.as_slice(), count, z));
+                }
+            }
+            let text = &articles[article_idx].text;
+            // Only candidates ranking no lower than the MAX_TERMS-th by the first sort key can be
+            // kept; ties on it are broken by the display form, so all of those are written.
+            let distinctive = top_terms(
+                text,
+                distinctive,
+                |a, b| b.2.total_cmp(&a.2),
+                |a, b| b.z.total_cmp(&a.z).then(a.term.cmp(&b.term)),
+            );
+            let shared = top_terms(
+                text,
+                shared,
+                |a, b| b.1.cmp(&a.1),
+                |a, b| b.count.cmp(&a.count).then(a.term.cmp(&b.term)),
+            );
             (distinctive, shared)
         })
         .collect()
+}
+
+/// The first [`MAX_TERMS`] candidates in the order `order` (which refines `rank`, the order of
+/// candidates before their display form is known), as scored terms.
+fn top_terms(
+    text: &str,
+    mut candidates: Vec<(&[Span], usize, f32)>,
+    rank: impl Fn(&(&[Span], usize, f32), &(&[Span], usize, f32)) -> std::cmp::Ordering,
+    order: impl Fn(&TermScore, &TermScore) -> std::cmp::Ordering,
+) -> Vec<TermScore> {
+    if candidates.len() > MAX_TERMS {
+        let mut ranked: Vec<&(&[Span], usize, f32)> = candidates.iter().collect();
+        ranked.select_nth_unstable_by(MAX_TERMS - 1, |a, b| rank(a, b));
+        let last_kept = *ranked[MAX_TERMS - 1];
+        candidates.retain(|c| rank(c, &last_kept) != std::cmp::Ordering::Greater);
+    }
+    let mut scored: Vec<TermScore> = candidates
+        .into_iter()
+        .map(|(spans, count, z)| TermScore {
+            term: display_form(text, spans),
+            count,
+            z,
+            spans: spans.to_vec(),
+        })
+        .collect();
+    crate::sort::sort_by(&mut scored, order);
+    scored.truncate(MAX_TERMS);
+    scored
+}
+
+/// How the article most often writes a term: lower case, straight apostrophes.
+fn display_form(text: &str, spans: &[Span]) -> String {
+    let mut forms: HashMap<String, usize> = HashMap::new();
+    for span in spans {
+        *forms
+            .entry(span.slice(text).to_lowercase().replace('’', "'"))
+            .or_default() += 1;
+    }
+    most_common(forms)
 }
 
 fn omissions(alignment: &Alignment, article_idx: usize) -> Vec<Omission> {

@@ -85,8 +85,8 @@ pub(super) fn candidates(corpus: &Corpus, catalogued: &[(usize, usize)]) -> Vec<
             similarity[i * n_docs + j] = sim;
             similarity[j * n_docs + i] = sim;
             if corpus.docs[i].article_idx != corpus.docs[j].article_idx
-                && !is_copy(corpus, i, j)
                 && sim >= EDGE_MIN_SIMILARITY
+                && !is_copy(corpus, i, j)
                 && is_link(sim, shared_words(corpus, i, j))
             {
                 edges.push((sim, i, j));
@@ -376,9 +376,9 @@ fn candidate_row(
 }
 
 /// Where a term (one stem, or two joined by a space) occurs in a doc.
-fn spans_of(doc: &super::ParagraphDoc, key: &str) -> Vec<Span> {
+fn spans_of(doc: &super::ParagraphDoc<'_>, key: &str) -> Vec<Span> {
     let parts: Vec<String> = key.split(' ').map(str::to_string).collect();
-    super::terms::find_phrase(&doc.words, &parts)
+    super::terms::find_phrase(doc.words, &parts)
 }
 
 /// How the cluster's texts most often write a term: names as written, other words in lower case.
@@ -388,7 +388,7 @@ fn surface_form(corpus: &Corpus, members: &[usize], key: &str) -> String {
     for doc_idx in members {
         let doc = &corpus.docs[*doc_idx];
         let text = &corpus.articles[doc.article_idx].text;
-        for span in super::terms::find_phrase(&doc.words, &parts) {
+        for span in super::terms::find_phrase(doc.words, &parts) {
             let mut written = String::new();
             let mut cursor = span.start;
             for word in doc.words.iter().filter(|w| span.contains(w.span)) {

@@ -10,8 +10,35 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::analysis::Analysis;
 use crate::span::Span;
 use crate::text::{self, Structure, TokenKind};
+
+/// One article's content words, paragraph by paragraph: what alignment and the framing profiles
+/// both read, and most of what they cost. A caller that aligns articles and then profiles them
+/// computes these once per article ([`ContentWords::of`]) and passes them to both
+/// (`align::align_with_words`, `profile::profiles_with_words`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentWords {
+    pub(crate) by_paragraph: Vec<Vec<ContentWord>>,
+}
+
+impl ContentWords {
+    /// The content words of an analysed article.
+    pub fn of(analysis: &Analysis) -> ContentWords {
+        ContentWords {
+            by_paragraph: content_words_by_paragraph(&analysis.text, &analysis.structure),
+        }
+    }
+
+    /// The content words of each article, in order.
+    pub fn of_all(articles: &[&Analysis]) -> Vec<ContentWords> {
+        articles
+            .iter()
+            .map(|analysis| ContentWords::of(analysis))
+            .collect()
+    }
+}
 
 /// One content word (or "5%"-style number) of the text.
 #[derive(Debug, Clone, PartialEq)]

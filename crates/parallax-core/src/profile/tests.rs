@@ -1,6 +1,6 @@
 use expect_test::{expect, Expect};
 
-use super::{profiles, FramingProfile};
+use super::{profiles, profiles_with_words, FramingProfile};
 use crate::align::align;
 use crate::analysis::{analyze, Analysis};
 use crate::events::Catalogue;
@@ -201,5 +201,36 @@ fn commentary_and_closed_doors_label_nato_and_russia() {
             distinctive: 
             shared: russia's×8 z-0.3, nato's×7 z-0.7, alliance×6 z0.5, military×5 z0.3, security×4 z-0.5, argued×3 z0.8, decisions×3 z0.4, defense×3 z0.4
         "#]],
+    );
+}
+
+#[test]
+fn content_words_computed_once_give_the_same_alignment_and_profiles() {
+    use crate::align::{align_with_words, ContentWords};
+    let catalogue: Catalogue =
+        toml::from_str(include_str!("../../../../corpus/nato/events.toml")).unwrap();
+    let analyses: Vec<Analysis> = [SEED_002_BLOG, SEED_003_EXPLAINER, SEED_001_COMMENTARY]
+        .iter()
+        .map(|raw| analyze(raw))
+        .collect();
+    let articles: Vec<&Analysis> = analyses.iter().collect();
+    let words = ContentWords::of_all(&articles);
+    let alignment = align(&articles, &catalogue.events);
+    assert_eq!(
+        align_with_words(&articles, &words, &catalogue.events),
+        alignment
+    );
+    assert_eq!(
+        profiles_with_words(&articles, &words, &alignment),
+        profiles(&articles, &alignment)
+    );
+    // Content words that do not match the articles are not used.
+    assert_eq!(
+        align_with_words(&articles, &words[..1], &catalogue.events),
+        alignment
+    );
+    assert_eq!(
+        profiles_with_words(&articles, &words[..2], &alignment),
+        profiles(&articles, &alignment)
     );
 }
