@@ -32,9 +32,6 @@ pub(crate) mod terms;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
@@ -450,48 +447,7 @@ fn intern(vocabulary: &mut Vocabulary, doc_freq: &mut Vec<usize>, key: &str) -> 
 /// Term → id. Every word and word pair of the compared articles is looked up here; FxHash (the
 /// Rust compiler's own hasher) is several times cheaper than the default SipHash on these short
 /// keys. Nothing reads the vocabulary in hash order, so the hasher cannot change any output.
-pub(crate) type Vocabulary = HashMap<String, usize, BuildHasherDefault<FxHasher>>;
-
-#[derive(Default)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.add(value as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
+pub(crate) type Vocabulary = crate::search::FastMap<String, usize>;
 
 /// A catalogue term or entity, ready for matching.
 struct Probe {

@@ -538,10 +538,11 @@ fn read_varint(bytes: &[u8], mut cursor: usize) -> (u32, usize) {
     (value, cursor)
 }
 
-/// FxHash (from rustc): much faster than SipHash for the short words the builder looks up millions
-/// of times. Its inputs are the collection's own text, so hash flooding is not a concern.
+/// FxHash (from rustc): much faster than SipHash for the short words the index builder and the
+/// alignment's vocabulary look up millions of times. Their inputs are the reader's own articles, so
+/// hash flooding is not a concern, and nothing reads these maps in hash order.
 #[derive(Default, Clone, Copy)]
-struct FxHasher {
+pub(crate) struct FxHasher {
     hash: u64,
 }
 
@@ -576,7 +577,7 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// One term's postings while building: `(article, title count, body count)` in article order,
 /// and their positions already varint-encoded, so no posting needs an allocation of its own.
