@@ -32,7 +32,6 @@ use crate::pages::{
     LessonsPage, NotFoundPage, PrivacyPage, ReadPage,
 };
 use crate::route::Route;
-use std::rc::Rc;
 
 use crate::state::{Action, Shared, State};
 
@@ -51,7 +50,7 @@ pub const SEED_COVERAGE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/cov
 /// The catalogue coverage of the pack the app shows: the build's copy while it is the seed pack
 /// alone, computed here once the teacher's articles or events have joined it.
 pub fn coverage_of(pack: &Shared<Pack>, seed: &Shared<Pack>) -> Alignment {
-    if Rc::ptr_eq(&pack.0, &seed.0) {
+    if pack == seed {
         if let Ok(coverage) = serde_json::from_str(SEED_COVERAGE_JSON) {
             return coverage;
         }
@@ -66,7 +65,7 @@ pub const SEED_SEARCH_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/s
 /// copy while the pack is the seed pack alone. `None` once the teacher's articles have joined it
 /// (the index is then built from the pack).
 pub fn prebuilt_search_index(pack: &Shared<Pack>, seed: &Shared<Pack>) -> Option<SearchIndex> {
-    if !Rc::ptr_eq(&pack.0, &seed.0) {
+    if pack != seed {
         return None;
     }
     SearchIndex::from_bytes(SEED_SEARCH_INDEX).ok()
