@@ -65,8 +65,7 @@ fn build_page(tools: &setup::Tools, root: &Path, out: &Path) -> Result<(), Strin
         std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let wasm = root
-        .join("target")
+    let wasm = crate::target_dir()
         .join(setup::WASM_TARGET)
         .join("release/bench_web.wasm");
     run(Command::new("wasm-bindgen")

@@ -89,8 +89,7 @@ fn parse_budget(text: &str) -> Result<usize, String> {
 /// wasm-bindgen and wasm-opt ran (where function names survive). Sections those tools remove (the
 /// name section, wasm-bindgen's descriptors) are left out, since they never reach the reader.
 fn contributors(root: &Path) -> Result<(), String> {
-    let wasm = root
-        .join("target")
+    let wasm = crate::target_dir()
         .join(setup::WASM_TARGET)
         .join("release")
         .join("parallax-app.wasm");

@@ -15,7 +15,7 @@ mod size;
 mod test;
 mod worker;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
 const USAGE: &str = "usage: cargo xtask <command>
@@ -75,12 +75,26 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root (the folder holding the top-level `Cargo.toml`).
+/// The workspace root (the folder holding the top-level `Cargo.toml`). `cargo run` (which the
+/// `cargo xtask` alias is) sets `CARGO_MANIFEST_DIR` for the program it starts, so the root follows the
+/// checkout being run even when a shared target dir holds an xtask built from another checkout; the
+/// path compiled in is the fallback for running the binary directly.
 pub fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .expect("xtask lives in the workspace")
         .to_path_buf()
+}
+
+/// Cargo's target directory: `$CARGO_TARGET_DIR` (relative to the workspace root) or `target/`.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => project_root().join(dir),
+        _ => project_root().join("target"),
+    }
 }
 
 /// Where the release build goes: `$PARALLAX_DIST` (relative to the workspace root) or `dist/`.

@@ -119,8 +119,7 @@ fn build_page(tools: &setup::Tools, root: &Path, site: &Path) -> Result<(), Stri
         .args(["--target", setup::WASM_TARGET])
         .current_dir(root)
         .env("PATH", &tools.path))?;
-    let wasm = root
-        .join("target")
+    let wasm = crate::target_dir()
         .join(setup::WASM_TARGET)
         .join("release")
         .join("parallax_search_bench.wasm");

@@ -40,8 +40,7 @@ pub fn command(args: &[String]) -> Result<(), String> {
         .args(["build", "--release", "--lib", "-p", "parallax-search-bench"])
         .args(["--target", setup::WASM_TARGET])
         .current_dir(&root))?;
-    let wasm = root
-        .join("target")
+    let wasm = crate::target_dir()
         .join(setup::WASM_TARGET)
         .join("release")
         .join("parallax_search_bench.wasm");
