@@ -10,6 +10,11 @@
 //! `<meta name="parallax-analyser" content="…">`, the one place that always has the current name.
 //! If the worker fails (its files cannot be fetched, or it stops), every waiting caller gets a
 //! sentence saying so and the next request starts a fresh worker.
+//!
+//! Every request returns a [`Ticket`], and [`Analyser::cancel`] cancels that request alone. A request
+//! the worker has not been given yet is simply dropped; one it has been given may be the one it is
+//! working on, so the worker is stopped and the other requests go, in their order, to a fresh one
+//! (a teacher cancelling a pasted text never cancels the library being analysed again meanwhile).
 
 pub mod protocol;
 
@@ -30,6 +35,8 @@ use protocol::{Job, Outcome, Reply, Request};
 /// What the caller hears when the worker cannot be started or fetched.
 pub const NOT_LOADED: &str =
     "The analysis engine could not be loaded. Check the connection and try again.";
+/// What the caller of a cancelled request hears.
+pub const CANCELLED: &str = "The analysis was cancelled before it finished.";
 /// What the caller hears when the worker stopped in the middle of a job.
 pub const STOPPED: &str =
     "The analysis engine stopped before it finished. Try again, or try a shorter text.";
@@ -54,6 +61,10 @@ impl std::fmt::Debug for Analyser {
     }
 }
 
+/// One request to the analyser, for cancelling it ([`Analyser::cancel`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Ticket(u32);
+
 impl Analyser {
     /// A handle whose worker is started from the loader at `loader_url` (relative to the page).
     /// [`use_analyser`] reads the URL from the page; tests may point elsewhere.
@@ -69,22 +80,27 @@ impl Analyser {
 
     /// Analyses `text` and calls `done` with the analysis, or with a sentence saying why it could not be
     /// analysed. `done` is always called exactly once, and never before this method returns.
-    pub fn analyse(&self, text: String, done: Callback<Result<Analysis, String>>) {
-        self.send(Job::Analyse(text), Waiting::Analysis(done));
+    pub fn analyse(&self, text: String, done: Callback<Result<Analysis, String>>) -> Ticket {
+        self.send(Job::Analyse(text), Waiting::Analysis(done))
     }
 
     /// Reads a pack file (JSON) of any loadable version and re-analyses its articles with the current
     /// engine, off the page's thread; `done` gets the current pack or a sentence saying why not.
     /// (A pack of the current version needs no engine: deserialize it as a `Pack` directly.)
-    pub fn upgrade(&self, pack_json: String, done: Callback<Result<Pack, String>>) {
-        self.send(Job::Upgrade(pack_json), Waiting::Pack(done));
+    pub fn upgrade(&self, pack_json: String, done: Callback<Result<Pack, String>>) -> Ticket {
+        self.send(Job::Upgrade(pack_json), Waiting::Pack(done))
     }
 
     /// Turns a file's decoded text into an article's text by its kind, off the page's thread (a saved
     /// web page is parsed and its article extracted there): `done` gets the imported source, with
     /// what was removed and why, or the sentence saying why it cannot be imported.
-    pub fn import(&self, name: String, text: String, done: Callback<Result<Imported, String>>) {
-        self.send(Job::Import { name, text }, Waiting::Imported(done));
+    pub fn import(
+        &self,
+        name: String,
+        text: String,
+        done: Callback<Result<Imported, String>>,
+    ) -> Ticket {
+        self.send(Job::Import { name, text }, Waiting::Imported(done))
     }
 
     /// How many requests are waiting for their answer.
@@ -96,16 +112,14 @@ impl Analyser {
             .map_or(0, |running| running.waiting.len())
     }
 
-    /// Stops the work in progress: every waiting caller is told the analysis was cancelled, and the
-    /// next request starts a fresh worker.
-    pub fn cancel(&self) {
-        Engine::fail(
-            &self.engine,
-            "The analysis was cancelled before it finished.",
-        );
+    /// Cancels one request: its caller is told, at once, that the analysis was cancelled; every other
+    /// request goes on (to a fresh worker if the worker had to be stopped). A ticket already answered
+    /// is ignored.
+    pub fn cancel(&self, ticket: Ticket) {
+        Engine::cancel(&self.engine, ticket.0);
     }
 
-    fn send(&self, job: Job, waiting: Waiting) {
+    fn send(&self, job: Job, waiting: Waiting) -> Ticket {
         let engine = &self.engine;
         let id = engine.next_id.get();
         engine.next_id.set(id.wrapping_add(1).max(1));
@@ -118,18 +132,19 @@ impl Analyser {
                     wasm_bindgen_futures::spawn_local(async move {
                         waiting.answer(Err(NOT_LOADED.to_owned()))
                     });
-                    return;
+                    return Ticket(id);
                 }
             }
         }
         let mut running = engine.running.borrow_mut();
         let running = running.as_mut().expect("started above");
-        running.waiting.insert(id, waiting);
         if running.ready {
             post(&running.worker, &message);
         } else {
-            running.queue.push(message);
+            running.queue.push(id);
         }
+        running.waiting.insert(id, Pending { message, waiting });
+        Ticket(id)
     }
 }
 
@@ -149,6 +164,13 @@ fn loader_url() -> String {
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
         .unwrap_or_else(|| "./analyse-worker-loader.js".to_owned())
+}
+
+/// A request sent and not yet answered: its message is kept, to be sent again to a fresh worker if
+/// the worker is stopped to cancel another request.
+struct Pending {
+    message: String,
+    waiting: Waiting,
 }
 
 enum Waiting {
@@ -179,12 +201,12 @@ struct Engine {
     running: RefCell<Option<Running>>,
 }
 
-/// A started worker, the requests it has not answered, and those it cannot take yet.
+/// A started worker, the requests it has not answered, and those it cannot take yet (by id, in order).
 struct Running {
     worker: Worker,
     ready: bool,
-    queue: Vec<String>,
-    waiting: HashMap<u32, Waiting>,
+    queue: Vec<u32>,
+    waiting: HashMap<u32, Pending>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -229,8 +251,10 @@ impl Engine {
                 let mut running = engine.running.borrow_mut();
                 if let Some(running) = running.as_mut() {
                     running.ready = true;
-                    for message in running.queue.drain(..) {
-                        post(&running.worker, &message);
+                    for id in std::mem::take(&mut running.queue) {
+                        if let Some(pending) = running.waiting.get(&id) {
+                            post(&running.worker, &pending.message);
+                        }
                     }
                 }
             }
@@ -242,8 +266,8 @@ impl Engine {
                     .as_mut()
                     .and_then(|running| running.waiting.remove(&id));
                 // Answered with no borrow held: the callback may well send the next request.
-                if let Some(waiting) = waiting {
-                    waiting.answer(result);
+                if let Some(pending) = waiting {
+                    pending.waiting.answer(result);
                 }
             }
             Err(message) => Engine::fail(engine, &message),
@@ -252,8 +276,15 @@ impl Engine {
 
     /// Stops the worker and tells everyone waiting why; the next request starts a fresh worker.
     fn fail(engine: &Rc<Engine>, message: &str) {
+        for (_, pending) in Engine::stop(engine) {
+            pending.waiting.answer(Err(message.to_owned()));
+        }
+    }
+
+    /// Stops the worker, if one runs, and returns the requests it had not answered, in their order.
+    fn stop(engine: &Rc<Engine>) -> Vec<(u32, Pending)> {
         let Some(running) = engine.running.borrow_mut().take() else {
-            return;
+            return Vec::new();
         };
         let Running {
             worker,
@@ -270,10 +301,49 @@ impl Engine {
             drop((_on_message, _on_error));
         });
         let mut waiting: Vec<_> = waiting.into_iter().collect();
+        // Ids wrap after 2^32 requests; within one worker's life they are in order.
         parallax_core::sort::sort_by_key(&mut waiting, |(id, _)| *id);
-        for (_, waiting) in waiting {
-            waiting.answer(Err(message.to_owned()));
+        waiting
+    }
+
+    /// Cancels request `id` alone (see [`Analyser::cancel`]).
+    fn cancel(engine: &Rc<Engine>, id: u32) {
+        let (cancelled, posted) = {
+            let mut running = engine.running.borrow_mut();
+            let Some(running) = running.as_mut() else {
+                return;
+            };
+            let Some(cancelled) = running.waiting.remove(&id) else {
+                return;
+            };
+            let queued = running.queue.iter().position(|queued| *queued == id);
+            if let Some(index) = queued {
+                // Not given to the worker yet: nothing to stop.
+                running.queue.remove(index);
+            }
+            (cancelled, queued.is_none())
+        };
+        if posted {
+            // The worker may be working on it: stop it, and give the others to a fresh one.
+            let others = Engine::stop(engine);
+            if !others.is_empty() {
+                match Engine::start(engine) {
+                    Ok(mut running) => {
+                        for (other, pending) in others {
+                            running.queue.push(other);
+                            running.waiting.insert(other, pending);
+                        }
+                        *engine.running.borrow_mut() = Some(running);
+                    }
+                    Err(()) => {
+                        for (_, pending) in others {
+                            pending.waiting.answer(Err(NOT_LOADED.to_owned()));
+                        }
+                    }
+                }
+            }
         }
+        cancelled.waiting.answer(Err(CANCELLED.to_owned()));
     }
 }
 

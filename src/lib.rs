@@ -412,7 +412,14 @@ fn use_library(state: &UseReducerHandle<State>, analyser: &Analyser) {
                         Callback::from(move |result: Result<Pack, String>| match result {
                             Ok(pack) => dispatcher.dispatch(Action::LibraryRead(pack)),
                             Err(message) => {
-                                notify(&dispatcher, format!("Your saved articles could not be analysed again: {message}"));
+                                // The app goes on with an empty library; what the teacher saves now
+                                // must not overwrite the one that could not be analysed.
+                                let kept = if library::set_aside_library() {
+                                    " They were kept aside, not deleted, and will be tried again the next time Parallax opens."
+                                } else {
+                                    ""
+                                };
+                                notify(&dispatcher, format!("Your saved articles could not be analysed again: {message}{kept}"));
                                 dispatcher.dispatch(Action::LibraryRead(library::empty_library()));
                             }
                         }),
@@ -432,6 +439,37 @@ fn use_library(state: &UseReducerHandle<State>, analyser: &Analyser) {
                 if let Err(text) = library::save(&library_pack) {
                     dispatcher.dispatch(Action::Notify { text, error: true });
                 }
+            }
+        });
+    }
+    {
+        // Libraries an earlier visit could not analyse again: tried again, each added to the library
+        // like a pack once its articles are analysed, and forgotten only then.
+        // Those set aside before this visit began: one set aside now waits for the next visit.
+        let earlier = use_memo((), |_| library::set_aside_libraries());
+        let (dispatcher, analyser) = (state.dispatcher(), analyser.clone());
+        use_effect_with(state.library_ready, move |ready| {
+            if !*ready {
+                return;
+            }
+            for (key, json) in earlier.iter() {
+                let (dispatcher, key) = (dispatcher.clone(), key.clone());
+                library::load_pack_json(
+                    &analyser,
+                    json,
+                    Callback::from(move |result: Result<Pack, String>| {
+                        match result {
+                        Ok(pack) => {
+                            dispatcher.dispatch(Action::MergePack(pack));
+                            library::forget_set_aside(&key);
+                        }
+                        Err(message) => dispatcher.dispatch(Action::Notify {
+                            text: format!("Articles saved earlier could not be analysed again yet: {message} They stay kept aside."),
+                            error: true,
+                        }),
+                    }
+                    }),
+                );
             }
         });
     }

@@ -84,6 +84,60 @@ pub fn load() -> Result<Stored, String> {
     }
 }
 
+/// Where a saved library that could not be analysed again is kept, one key per library
+/// (`…:1`, `…:2`, …), so that what the teacher saves next does not overwrite it. Each visit tries
+/// them again once the library is read ([`set_aside_libraries`]), adds what it can to the library,
+/// and removes the key of each one added.
+pub const NOT_ANALYSED_PREFIX: &str = "parallax:library-not-analysed:";
+
+/// Moves the saved library to the first free [`NOT_ANALYSED_PREFIX`] key; `false` when there is
+/// nothing to move or the browser refused (the library then stays where it was).
+pub fn set_aside_library() -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
+    let Some(json) = storage.get_item(LIBRARY_KEY).ok().flatten() else {
+        return false;
+    };
+    let key = (1..)
+        .map(|n| format!("{NOT_ANALYSED_PREFIX}{n}"))
+        .find(|key| matches!(storage.get_item(key), Ok(None)))
+        .expect("a free key");
+    if storage.set_item(&key, &json).is_err() {
+        return false;
+    }
+    storage.remove_item(LIBRARY_KEY).is_ok()
+}
+
+/// The libraries set aside because they could not be analysed again: (key, pack file JSON), by key.
+pub fn set_aside_libraries() -> Vec<(String, String)> {
+    let Some(storage) = storage() else {
+        return Vec::new();
+    };
+    let n = storage.length().unwrap_or(0);
+    let mut found: Vec<(String, String)> = (0..n)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(NOT_ANALYSED_PREFIX))
+        .filter_map(|key| {
+            let json = storage.get_item(&key).ok().flatten()?;
+            Some((key, json))
+        })
+        .collect();
+    parallax_core::sort::sort_by_key(&mut found, |(key, _)| {
+        key[NOT_ANALYSED_PREFIX.len()..]
+            .parse::<u64>()
+            .unwrap_or(u64::MAX)
+    });
+    found
+}
+
+/// Forgets a set-aside library once it is in the library.
+pub fn forget_set_aside(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
 /// Saves the library, or says why it could not be saved.
 pub fn save(library: &Pack) -> Result<(), String> {
     let Some(storage) = storage() else {

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use parallax::analyser::protocol::{self, Outcome, Reply};
-use parallax::analyser::{Analyser, NOT_LOADED, STOPPED};
+use parallax::analyser::{Analyser, CANCELLED, NOT_LOADED, STOPPED};
 use parallax_core::Analysis;
 use wasm_bindgen_test::*;
 use yew::Callback;
@@ -146,8 +146,8 @@ async fn a_garbled_answer_and_a_cancel_are_sentences() {
     // A worker that never answers: cancelling tells the caller at once.
     let analyser = Analyser::with_loader(fake_worker(0, ""));
     let (answers, done) = collect::<Analysis>();
-    analyser.analyse("Text.".to_owned(), done);
-    analyser.cancel();
+    let ticket = analyser.analyse("Text.".to_owned(), done);
+    analyser.cancel(ticket);
     assert_eq!(
         *answers.borrow(),
         vec![Err(
@@ -155,4 +155,64 @@ async fn a_garbled_answer_and_a_cancel_are_sentences() {
         )]
     );
     assert_eq!(analyser.waiting(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_a_request_the_worker_has_not_been_given_leaves_the_others_alone() {
+    // Not ready for 200 ms: both requests wait in the page's queue when one is cancelled.
+    let url = fake_worker(
+        200,
+        "reply({ Done: { id: request.id, result: { Err: 'echo ' + request.job.Analyse } } });",
+    );
+    let analyser = Analyser::with_loader(url);
+    let (answers, done) = collect::<Analysis>();
+    analyser.analyse("one".to_owned(), done.clone());
+    let two = analyser.analyse("two".to_owned(), done.clone());
+    analyser.analyse("three".to_owned(), done);
+    analyser.cancel(two);
+    assert_eq!(*answers.borrow(), vec![Err(CANCELLED.to_owned())]);
+    assert_eq!(analyser.waiting(), 2);
+    until("the other answers", || answers.borrow().len() == 3).await;
+    assert_eq!(
+        *answers.borrow(),
+        vec![
+            Err(CANCELLED.to_owned()),
+            Err("echo one".to_owned()),
+            Err("echo three".to_owned())
+        ]
+    );
+    assert_eq!(analyser.waiting(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_a_request_the_worker_may_be_working_on_restarts_the_others_on_a_fresh_worker() {
+    // "slow" is answered after 300 ms, "stuck" never (as a long text would be, for a while). Each
+    // answer says how many requests the worker that sent it had received: the worker stopped to
+    // cancel "stuck" had received two, a fresh one only the request sent to it again.
+    let url = fake_worker(
+        0,
+        "self.seen = (self.seen || 0) + 1;          if (request.job.Analyse === 'slow') {            setTimeout(() => reply({ Done: { id: request.id, result: { Err: 'slow, seen ' + self.seen } } }), 300);          }",
+    );
+    let analyser = Analyser::with_loader(url);
+    let (answers, done) = collect::<Analysis>();
+    let slow = analyser.analyse("slow".to_owned(), done.clone());
+    let stuck = analyser.analyse("stuck".to_owned(), done);
+    // Both are given to the worker once it says it is ready.
+    yew::platform::time::sleep(Duration::from_millis(100)).await;
+    assert!(answers.borrow().is_empty());
+    analyser.cancel(stuck);
+    assert_eq!(*answers.borrow(), vec![Err(CANCELLED.to_owned())]);
+    assert_eq!(analyser.waiting(), 1, "the slow request is still waiting");
+    until("the slow answer", || answers.borrow().len() == 2).await;
+    assert_eq!(
+        answers.borrow()[1],
+        Err("slow, seen 1".to_owned()),
+        "answered by a fresh worker given only the slow request"
+    );
+    assert_eq!(analyser.waiting(), 0);
+    // A ticket already answered is ignored.
+    analyser.cancel(slow);
+    analyser.cancel(stuck);
+    yew::platform::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(answers.borrow().len(), 2);
 }

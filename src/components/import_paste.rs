@@ -9,7 +9,7 @@ use parallax_core::Analysis;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::analyser::Analyser;
+use crate::analyser::{Analyser, Ticket};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -38,15 +38,18 @@ pub fn ImportPaste(props: &ImportPasteProps) -> Html {
     let fields = [use_node_ref(), use_node_ref(), use_node_ref()];
     let detected = use_mut_ref(Detected::default);
     let reading = use_state(|| false);
+    // This form's requests to the analyser, so that cancelling stops them and nobody else's.
+    let tickets = use_mut_ref(Vec::<Ticket>::new);
 
     // Reading the text fills the fields the teacher has not changed.
     let read = {
-        let (analyser, detected, fields, reading, on_library) = (
+        let (analyser, detected, fields, reading, on_library, tickets) = (
             props.analyser.clone(),
             detected.clone(),
             fields.clone(),
             reading.clone(),
             props.on_library.clone(),
+            tickets.clone(),
         );
         Rc::new(
             move |text: String, then: Option<Box<dyn FnOnce(Analysis)>>| {
@@ -58,7 +61,7 @@ pub fn ImportPaste(props: &ImportPasteProps) -> Html {
                     on_library.clone(),
                 );
                 let then = RefCell::new(then);
-                analyser.analyse(
+                let ticket = analyser.analyse(
                     text.clone(),
                     Callback::from(move |result: Result<Analysis, String>| {
                         reading.set(false);
@@ -100,6 +103,7 @@ pub fn ImportPaste(props: &ImportPasteProps) -> Html {
                         }
                     }),
                 );
+                tickets.borrow_mut().push(ticket);
             },
         )
     };
@@ -220,9 +224,13 @@ pub fn ImportPaste(props: &ImportPasteProps) -> Html {
     };
 
     let on_cancel = {
-        let (analyser, text_ref) = (props.analyser.clone(), text_ref.clone());
+        let (analyser, text_ref, tickets) =
+            (props.analyser.clone(), text_ref.clone(), tickets.clone());
         Callback::from(move |_: MouseEvent| {
-            analyser.cancel();
+            // Answered requests are ignored; only this form's waiting ones are cancelled.
+            for ticket in tickets.borrow_mut().drain(..) {
+                analyser.cancel(ticket);
+            }
             // The button goes away: focus returns to the text, which is kept as it was.
             if let Some(textarea) = text_ref.cast::<web_sys::HtmlElement>() {
                 let _ = textarea.focus();

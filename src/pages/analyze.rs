@@ -7,7 +7,7 @@ use parallax_core::pack::PackArticle;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::analyser::Analyser;
+use crate::analyser::{Analyser, Ticket};
 use crate::components::ArticleView;
 use crate::state::{check_paste, Action, Shared, MAX_PASTE_BYTES};
 
@@ -46,13 +46,17 @@ pub fn AnalyzePage(props: &AnalyzePageProps) -> Html {
     // Highlight layers of a pasted text live here, not in the URL: the text itself is not in the URL either.
     let layers = use_state(|| None::<String>);
     let running = use_reducer(Running::default);
+    // This page's requests to the analyser, so that cancelling stops them and nobody else's (such as
+    // the library being analysed again after an update).
+    let tickets = use_mut_ref(Vec::<Ticket>::new);
     let onsubmit = {
-        let (text_ref, analyser, on_library, layers, running) = (
+        let (text_ref, analyser, on_library, layers, running, tickets) = (
             text_ref.clone(),
             props.analyser.clone(),
             props.on_library.clone(),
             layers.clone(),
             running.dispatcher(),
+            tickets.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -67,22 +71,27 @@ pub fn AnalyzePage(props: &AnalyzePageProps) -> Html {
             if accepted {
                 running.dispatch(Step::Started);
                 let (on_library, running) = (on_library.clone(), running.clone());
-                analyser.analyse(
+                let ticket = analyser.analyse(
                     text,
                     Callback::from(move |result: Result<parallax_core::Analysis, String>| {
                         running.dispatch(Step::Finished);
                         on_library.emit(Action::Pasted(result.map(Box::new)));
                     }),
                 );
+                tickets.borrow_mut().push(ticket);
             }
         })
     };
     let busy = running.0 > 0;
     let on_cancel = {
-        let (analyser, text_ref) = (props.analyser.clone(), text_ref.clone());
+        let (analyser, text_ref, tickets) =
+            (props.analyser.clone(), text_ref.clone(), tickets.clone());
         Callback::from(move |_: MouseEvent| {
-            // Every waiting caller hears that it was cancelled; the page's own get `Finished` that way.
-            analyser.cancel();
+            // The page's waiting requests hear that they were cancelled (and get `Finished` that way);
+            // answered ones are ignored, and other callers' requests go on.
+            for ticket in tickets.borrow_mut().drain(..) {
+                analyser.cancel(ticket);
+            }
             // The button goes away: focus returns to the text, which is kept as it was.
             if let Some(textarea) = text_ref.cast::<web_sys::HtmlElement>() {
                 let _ = textarea.focus();

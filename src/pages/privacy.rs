@@ -18,6 +18,9 @@ pub fn describe_key(key: &str) -> String {
     if key == "parallax:library-unreadable" {
         return "A saved library that could not be read, kept aside so nothing is lost".to_owned();
     }
+    if key.starts_with(crate::library::NOT_ANALYSED_PREFIX) {
+        return "A saved library that could not be analysed again after an update, kept aside and tried again on each visit".to_owned();
+    }
     if let Some(draft) = key.strip_prefix("parallax:lesson-draft:") {
         let (what, lesson) = draft.split_once(':').unwrap_or((draft, ""));
         return match what {
@@ -200,7 +203,8 @@ pub fn PrivacyPage() -> Html {
                 <li>
                     <strong>{ "The teacher's library" }</strong>{ " — articles, lessons and packs added in this browser: local storage, key " }
                     <code>{ "parallax:library" }</code>{ " (a library that could not be read is kept aside under " }
-                    <code>{ "parallax:library-unreadable" }</code>{ ")." }
+                    <code>{ "parallax:library-unreadable" }</code>{ ", and one that could not be analysed again after an update under keys starting with " }
+                    <code>{ crate::library::NOT_ANALYSED_PREFIX }</code>{ ", until a visit can add it back)." }
                 </li>
                 <li>
                     <strong>{ "Lessons being written" }</strong>{ " — what a teacher has typed in the lesson editor and not saved yet, so a reload loses nothing: local storage, one key per draft, starting with " }
@@ -319,6 +323,7 @@ mod tests {
             "parallax-theme",
             "parallax:library",
             "parallax:library-unreadable",
+            "parallax:library-not-analysed:1",
             "parallax:work:who-speaks",
             "parallax:work:",
             "parallax:lesson-draft:new",
@@ -335,6 +340,7 @@ mod tests {
                 "Your choice of light or dark theme",
                 "The teacher's library: articles, lessons and packs added in this browser",
                 "A saved library that could not be read, kept aside so nothing is lost",
+                "A saved library that could not be analysed again after an update, kept aside and tried again on each visit",
                 "A student's answers to the lesson “who-speaks”",
                 "A student's answers to a lesson",
                 "A lesson a teacher is writing, not saved yet",

@@ -191,3 +191,39 @@ test('an analysis in progress can be cancelled, and the next one starts afresh',
   assert.equal(await alert.count(), 0, 'the cancellation message goes once a text is analysed');
   await finish();
 });
+
+test('cancelling a pasted text leaves the library being analysed again after an update alone', async () => {
+  const { page, finish } = await open(browser, '#/analyze');
+  await analyseForm(page);
+  // A library saved by an older version (only the texts of its articles are kept, so the app
+  // analyses them again when it opens). Its article is long: that analysis is still running when the
+  // pasted text, queued behind it, is cancelled.
+  await page.evaluate(async (text) => {
+    const pack = await (await fetch('e2e-fixtures/packs/class.json')).json();
+    pack.articles[0].analysis.text = `${pack.articles[0].analysis.text}\n\n${text}`;
+    localStorage.setItem('parallax:library', JSON.stringify(pack));
+  }, longText(1_500_000));
+  await page.reload();
+  const { textbox, button } = await analyseForm(page);
+  await pasteLong(textbox, 200_000);
+  await button.click();
+  const cancel = page.getByRole('button', { name: 'Cancel the analysis', exact: true });
+  await until('the cancel button', async () => (await cancel.count()) === 1, { timeout: 30_000 });
+  await cancel.click();
+  const alert = page.getByRole('alert');
+  await until('the cancellation message', async () => (await alert.count()) === 1
+    && (await alert.innerText()).includes('cancelled'));
+
+  // The library's analysis went on: its article joins the built-in ones, and nothing was set aside.
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Articles', exact: true }).click();
+  const status = page.getByRole('main').getByRole('status').first();
+  await until('the library\'s article in the list', async () => (await status.count()) === 1
+    && (await status.innerText()).includes('Showing 6 of 6 articles'), { timeout: 60_000 });
+  assert.ok(await page.getByRole('link', { name: /Library opens its doors on Sundays/ }).count() >= 1);
+  assert.equal(await page.getByText('could not be analysed again').count(), 0);
+  assert.deepEqual(
+    await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('parallax:library-not-analysed'))),
+    [],
+  );
+  await finish();
+});
