@@ -575,3 +575,60 @@ async fn compare_cells_name_their_article_and_link_every_passage_to_its_paragrap
         "the two articles share passages: {n_passages}"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_library_set_aside_is_never_overwritten_and_is_found_again_in_order() {
+    use parallax::library::{
+        forget_set_aside, set_aside_libraries, set_aside_library, LIBRARY_KEY, NOT_ANALYSED_PREFIX,
+    };
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    let clear = || {
+        let keys: Vec<String> = (0..storage.length().unwrap())
+            .filter_map(|i| storage.key(i).unwrap())
+            .filter(|key| key.starts_with("parallax:library"))
+            .collect();
+        for key in keys {
+            storage.remove_item(&key).unwrap();
+        }
+    };
+    clear();
+    assert!(!set_aside_library(), "nothing saved, nothing to move");
+    assert!(set_aside_libraries().is_empty());
+
+    // Three libraries in turn, each set aside when it could not be analysed: none overwrites another.
+    for n in 1..=3 {
+        storage
+            .set_item(LIBRARY_KEY, &format!("library {n}"))
+            .unwrap();
+        assert!(set_aside_library());
+        assert_eq!(
+            storage.get_item(LIBRARY_KEY).unwrap(),
+            None,
+            "out of the way of the next save"
+        );
+    }
+    // Numbered keys are read in their number's order, also past 9.
+    storage
+        .set_item(&format!("{NOT_ANALYSED_PREFIX}10"), "library 10")
+        .unwrap();
+    let found = set_aside_libraries();
+    let keys: Vec<&str> = found
+        .iter()
+        .map(|(key, _)| &key[NOT_ANALYSED_PREFIX.len()..])
+        .collect();
+    assert_eq!(keys, ["1", "2", "3", "10"]);
+    assert_eq!(found[1].1, "library 2");
+
+    // Once one is back in the library its key goes; a new one takes the first free number.
+    forget_set_aside(&found[1].0);
+    storage.set_item(LIBRARY_KEY, "library 4").unwrap();
+    assert!(set_aside_library());
+    assert_eq!(
+        storage
+            .get_item(&format!("{NOT_ANALYSED_PREFIX}2"))
+            .unwrap()
+            .as_deref(),
+        Some("library 4")
+    );
+    clear();
+}

@@ -227,3 +227,38 @@ test('cancelling a pasted text leaves the library being analysed again after an 
   );
   await finish();
 });
+
+test('a library that cannot be analysed again is kept aside, not overwritten, and added back on a later visit', async () => {
+  // A browser without service workers (no offline copy), so that the route below sees every request.
+  const init = () => { delete Navigator.prototype.serviceWorker; };
+  const { page, context, finish } = await open(browser, '#/analyze', { init });
+  await analyseForm(page);
+  // The engine cannot be loaded: its loader says so, as it does when the Wasm cannot be fetched.
+  const failing = (route) => route.fulfill({ contentType: 'text/javascript', body: 'postMessage(\'"LoadFailed"\');' });
+  await context.route('**/analyse-worker-loader-*.js', failing);
+  await page.evaluate(async () => {
+    const pack = await (await fetch('e2e-fixtures/packs/class.json')).json();
+    localStorage.setItem('parallax:library', JSON.stringify(pack));
+  });
+  await page.reload();
+  const notice = page.getByText(/Your saved articles could not be analysed again/);
+  await until('the notice', async () => (await notice.count()) === 1, { timeout: 30_000 });
+  assert.match(await notice.innerText(), /could not be loaded.*kept aside, not deleted, and will be tried again the next time Parallax opens/s);
+  const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((key) => key.startsWith('parallax:library')).map((key) => [key, localStorage.getItem(key).length > 0])));
+  assert.deepEqual(await stored(), { 'parallax:library-not-analysed:1': true }, 'moved aside, out of the way of the next save');
+
+  // A later visit with a working engine: the articles are analysed and added to the library.
+  await context.unroute('**/analyse-worker-loader-*.js', failing);
+  await page.evaluate(() => { window.location.hash = '#/'; });
+  await page.reload();
+  const status = page.getByRole('main').getByRole('status');
+  await until('the kept article in the list', async () => (await status.count()) === 1
+    && (await status.innerText()).includes('Showing 6 of 6 articles'), { timeout: 60_000 });
+  await until('the library saved and the kept copy gone', async () => {
+    const keys = await stored();
+    return keys['parallax:library'] === true && !('parallax:library-not-analysed:1' in keys);
+  });
+  assert.ok((await page.evaluate(() => localStorage.getItem('parallax:library'))).includes('library-sunday-opening'));
+  await finish();
+});
