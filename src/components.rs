@@ -59,7 +59,7 @@ pub use lesson_work_tools::LessonWorkTools;
 pub use lesson_worksheet::LessonWorksheet;
 pub use marked_text::MarkedText;
 pub use removed_lines::RemovedLines;
-pub use result_list::ResultList;
+pub use result_list::{PagedList, ResultList};
 pub use search_box::SearchBox;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

@@ -3,14 +3,17 @@
 //! `App` hands the whole page to [`SplitApp`] when the URL asks for one (`?index=packs/big/index.bin`):
 //! a collection of tens of thousands of articles is explored here without ever being loaded whole
 //! (see `parallax_core::split`). Search covers titles only, which the page says; every facet and sort
-//! works as in the app's explorer. Opening an article fetches the one shard holding it (kept for the
-//! rest of the visit) and shows its text while "Loading the article…" is announced before.
+//! works as in the app's explorer, fifty rows a page. The view is in the URL's fragment as in the app
+//! (`#/?q=…&topic=…&page=N`, `#/read/<slug>?layers=…`), so Back, bookmarks and shared links work.
+//! Opening an article fetches the one shard holding it (kept for the rest of the visit), announcing
+//! "Loading the article…", and shows it in the app's reader, highlights and all.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use parallax_core::facets::Facet;
-use parallax_core::pack::PackArticle;
+use parallax_core::pack::{Pack, PackArticle, PACK_VERSION};
 use parallax_core::query::{ExploreQuery, Sort};
 use parallax_core::split::SplitIndex;
 use wasm_bindgen::JsCast;
@@ -18,12 +21,15 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::components::filter_panel::FilterPanel;
+use crate::components::result_list::page_rows;
 use crate::components::search_box::SearchBox;
 use crate::components::sort_options::SortOptions;
+use crate::components::PagedList;
+use crate::hooks::{use_document_title, use_hash_route, use_page_focus};
 use crate::library::same_origin_url;
-
-/// How many result rows are listed (the rest are reached by narrowing the search or the filters).
-pub const ROWS_SHOWN: usize = 50;
+use crate::pages::{NotFoundPage, ReadPage};
+use crate::route::{Params, Route};
+use crate::state::{Action, Shared, State};
 
 /// The `index` parameter of the page's query string (`?index=packs/big/index.bin`), decoded.
 pub fn index_parameter(search: &str) -> Option<String> {
@@ -80,10 +86,10 @@ pub struct SplitAppProps {
     pub value: AttrValue,
 }
 
-/// The split pack's page: the explorer, or the reader of one article.
+/// The split pack's page: the explorer, or the reader of one article, by the URL's fragment.
 #[component]
 pub fn SplitApp(props: &SplitAppProps) -> Html {
-    let index = use_state(|| Loaded::<(Rc<SplitIndex>, String)>::Loading);
+    let index = use_state(|| Loaded::<(SharedIndex, AttrValue)>::Loading);
     {
         let (index, value) = (index.clone(), props.value.to_string());
         use_effect_with((), move |_| {
@@ -100,27 +106,97 @@ pub fn SplitApp(props: &SplitAppProps) -> Html {
                             })
                         });
                     index.set(match read {
-                        Ok(read) => Loaded::Ready((Rc::new(read), url)),
+                        Ok(read) => Loaded::Ready((SharedIndex(Rc::new(read)), url.into())),
                         Err(message) => Loaded::Failed(message),
                     });
                 }),
             }
         });
     }
-    let body = match &*index {
-        Loaded::Loading => html! { <p role="status">{ "Loading the collection…" }</p> },
-        Loaded::Failed(message) => html! { <p role="alert" class="error">{ message.clone() }</p> },
-        Loaded::Ready((index, url)) => html! {
-            <SplitExplorer index={SharedIndex(index.clone())} url={AttrValue::from(url.clone())} />
-        },
+    // Only the app's navigation is used here: the route, and how the page arrived at it.
+    let navigation = use_reducer(State::default);
+    let on_arrive = {
+        let dispatcher = navigation.dispatcher();
+        Callback::from(move |route: Route| dispatcher.dispatch(Action::Arrive(route)))
     };
-    let title = match &*index {
-        Loaded::Ready((index, _)) => index.title.clone(),
+    use_hash_route(navigation.route.clone(), navigation.arrival, on_arrive);
+    let on_go = {
+        let dispatcher = navigation.dispatcher();
+        Callback::from(move |route: Route| dispatcher.dispatch(Action::Go(route)))
+    };
+    let on_type = {
+        let dispatcher = navigation.dispatcher();
+        Callback::from(move |route: Route| dispatcher.dispatch(Action::Type(route)))
+    };
+    let main_ref = use_node_ref();
+    use_page_focus(
+        navigation.route.as_ref().map(|route| match route {
+            Route::Read { slug, .. } => format!("read/{slug}"),
+            Route::Home(_) => "home".to_owned(),
+            other => format!("{other:?}"),
+        }),
+        main_ref.clone(),
+    );
+    // The explorer's last view, for the reader's way back to it.
+    let last_view = use_mut_ref(ExploreQuery::default);
+    if let Some(Route::Home(query)) = &navigation.route {
+        *last_view.borrow_mut() = query.clone();
+    }
+    // Shards fetched this visit, by name.
+    let shards = use_mut_ref(HashMap::<String, Rc<Vec<PackArticle>>>::new);
+
+    let collection = match &*index {
+        Loaded::Ready((index, _)) => index.0.title.clone(),
         _ => "A large collection".to_owned(),
     };
+    let reading = match (&*index, &navigation.route) {
+        (Loaded::Ready((index, _)), Some(Route::Read { slug, .. })) => Some(
+            index
+                .0
+                .position_of(slug)
+                .and_then(|idx| index.0.article(idx))
+                .map_or_else(
+                    || "Article not found".to_owned(),
+                    |meta| meta.title.to_owned(),
+                ),
+        ),
+        _ => None,
+    };
+    use_document_title(match &reading {
+        Some(title) => format!("{title} — {collection}"),
+        None => format!("{collection} — Parallax"),
+    });
+    let body = match (&*index, &navigation.route) {
+        (Loaded::Loading, _) => html! { <p role="status">{ "Loading the collection…" }</p> },
+        (Loaded::Failed(message), _) => {
+            html! { <p role="alert" class="error">{ message.clone() }</p> }
+        }
+        // The fragment has not been read yet.
+        (Loaded::Ready(_), None) => html! {},
+        (Loaded::Ready((index, _)), Some(Route::Home(query))) => html! {
+            <SplitExplorer index={index.clone()} query={query.clone()} on_go={on_go.clone()} {on_type} />
+        },
+        (Loaded::Ready((index, url)), Some(Route::Read { slug, params })) => html! {
+            <SplitReader
+                index={index.clone()}
+                url={url.clone()}
+                slug={slug.clone()}
+                params={params.clone()}
+                back={Route::Home(last_view.borrow().clone()).to_hash()}
+                shards={ShardCache(shards.clone())}
+                {on_go}
+            />
+        },
+        (Loaded::Ready(_), Some(other)) => html! {
+            <NotFoundPage what={format!("{} (a large collection has its explorer and reader only)", other.to_hash())} />
+        },
+    };
     html! {
-        <main id="main" class="split-pack">
-            <h1>{ title }</h1>
+        <main id="main" class="split-pack" tabindex="-1" ref={main_ref}>
+            // The reader's heading is the article's title.
+            if reading.is_none() {
+                <h1>{ collection }</h1>
+            }
             { body }
         </main>
     }
@@ -136,65 +212,182 @@ impl PartialEq for SharedIndex {
     }
 }
 
+/// The shards fetched this visit, by name (compared by identity).
+#[derive(Clone)]
+struct ShardCache(Rc<RefCell<HashMap<String, Rc<Vec<PackArticle>>>>>);
+
+impl PartialEq for ShardCache {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct SplitExplorerProps {
     index: SharedIndex,
-    /// The index file's URL, which shard names are relative to.
-    url: AttrValue,
+    query: ExploreQuery,
+    /// Called with the next view when a filter, the sort or the page changes.
+    on_go: Callback<Route>,
+    /// Called with the next view when the search text changes.
+    on_type: Callback<Route>,
 }
 
 #[component]
 fn SplitExplorer(props: &SplitExplorerProps) -> Html {
     let index = props.index.0.clone();
-    let query = use_state(ExploreQuery::default);
-    let open = use_state(|| None::<usize>);
-    let article = use_state(|| Loaded::<Rc<PackArticle>>::Loading);
-    let shards = use_mut_ref(HashMap::<String, Rc<Vec<PackArticle>>>::new);
+    let query = &props.query;
+    let results = index.explorer().run(query);
+    let change = |edit: fn(&mut ExploreQuery, String), to: &Callback<Route>| {
+        let (query, to) = (query.clone(), to.clone());
+        move |value: String| {
+            let mut next = query.clone();
+            edit(&mut next, value);
+            to.emit(Route::Home(next));
+        }
+    };
+    let on_search = Callback::from(change(|next, text| next.set_text(text), &props.on_type));
+    let on_toggle = {
+        let (query, on_go) = (query.clone(), props.on_go.clone());
+        Callback::from(move |(facet, value): (Facet, String)| {
+            let mut next = query.clone();
+            next.toggle(facet, &value);
+            on_go.emit(Route::Home(next));
+        })
+    };
+    let on_clear_all = {
+        let (query, on_go) = (query.clone(), props.on_go.clone());
+        Callback::from(move |()| {
+            let mut next = query.clone();
+            next.clear_filters();
+            on_go.emit(Route::Home(next));
+        })
+    };
+    let on_sort = {
+        let (query, on_go) = (query.clone(), props.on_go.clone());
+        Callback::from(move |sort: Sort| {
+            let mut next = query.clone();
+            next.set_sort(sort);
+            on_go.emit(Route::Home(next));
+        })
+    };
+    let on_page = {
+        let (query, on_go) = (query.clone(), props.on_go.clone());
+        Callback::from(move |page: usize| {
+            let mut next = query.clone();
+            next.page = u32::try_from(page).unwrap_or(u32::MAX);
+            on_go.emit(Route::Home(next));
+        })
+    };
+    let n_active = query
+        .filters
+        .values()
+        .map(|values| values.len())
+        .sum::<usize>()
+        + usize::from(!query.text.trim().is_empty());
+    let n_matching = results.rows.len();
+    let (page, rows) = page_rows(n_matching, query.page as usize);
+    let items = results.rows[rows].iter().filter_map(|row| {
+        let meta = index.article(row.article_idx as usize)?;
+        Some(html! {
+            <li class="article-item" key={meta.slug.to_owned()}>
+                <h2 class="article-item-title">
+                    <a href={Route::read(meta.slug).to_hash()}>{ meta.title.to_owned() }</a>
+                </h2>
+                <p class="article-item-meta">
+                    <span class="author">{ meta.author.to_owned() }</span>
+                    <span class="separator" aria-hidden="true">{ " · " }</span>
+                    <span class="date">{ meta.date.unwrap_or("Undated").to_owned() }</span>
+                </p>
+            </li>
+        })
+    });
+    let status = crate::components::explore_view::showing(n_matching, results.n_total);
+    html! {
+        <div class="split-explorer">
+            <p>{ "Search looks in titles only in a collection this large; filters cover every article." }</p>
+            <SearchBox text={AttrValue::from(query.text.clone())} {on_search} />
+            <SortOptions sort={query.sort} {on_sort} />
+            <FilterPanel counts={results.counts.clone()} {n_active} {on_toggle} {on_clear_all} />
+            <p role="status">{ status }</p>
+            <PagedList n_rows={n_matching} {page} {on_page}>{ for items }</PagedList>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SplitReaderProps {
+    index: SharedIndex,
+    /// The index file's URL, which shard names are relative to.
+    url: AttrValue,
+    slug: AttrValue,
+    params: Params,
+    /// The explorer's last view, for the way back.
+    back: String,
+    shards: ShardCache,
+    on_go: Callback<Route>,
+}
+
+/// One article of the collection in the app's reader: its shard is fetched (or found among those
+/// fetched before), and the article shown as a pack of one.
+#[component]
+fn SplitReader(props: &SplitReaderProps) -> Html {
+    // The article shown, with the slug it was opened for (a new slug shows "Loading…" at once).
+    type Shown = (
+        AttrValue,
+        Shared<Pack>,
+        Shared<parallax_core::align::Alignment>,
+    );
+    let article = use_state(|| Loaded::<Shown>::Loading);
     // Which opening is current, so a slow shard cannot replace an article opened after it.
     let opening = use_mut_ref(|| 0u32);
-    let heading = use_node_ref();
-
-    let on_open = {
-        let (index, url, open, article) = (
-            index.clone(),
+    {
+        let (index, url, shards, article, opening) = (
+            props.index.0.clone(),
             props.url.to_string(),
-            open.clone(),
+            props.shards.0.clone(),
             article.clone(),
+            opening.clone(),
         );
-        let (shards, opening) = (shards.clone(), opening.clone());
-        Callback::from(move |article_idx: usize| {
+        use_effect_with(props.slug.clone(), move |slug| {
             *opening.borrow_mut() += 1;
             let ticket = *opening.borrow();
-            open.set(Some(article_idx));
-            let Some(shard) = index.shard_for(article_idx).cloned() else {
-                article.set(Loaded::Failed(
-                    "This article is not in the collection.".into(),
-                ));
+            let found = index
+                .position_of(slug)
+                .and_then(|idx| Some((idx, index.shard_for(idx)?.clone())));
+            let Some((article_idx, shard)) = found else {
+                article.set(Loaded::Failed(format!(
+                    "There is no article \u{201c}{slug}\u{201d} in this collection."
+                )));
                 return;
             };
-            let pick = move |articles: &[PackArticle]| {
-                articles
+            let show = {
+                let (index, slug) = (index.clone(), slug.clone());
+                move |articles: &[PackArticle]| match articles
                     .get(article_idx - shard.first_article as usize)
-                    .cloned()
-                    .map(Rc::new)
-            };
-            if let Some(articles) = shards.borrow().get(&shard.name) {
-                article.set(match pick(articles) {
-                    Some(found) => Loaded::Ready(found),
+                {
+                    Some(found) => {
+                        let pack = Pack {
+                            version: PACK_VERSION,
+                            id: index.id.clone(),
+                            title: index.title.clone(),
+                            description: String::new(),
+                            events: Default::default(),
+                            articles: vec![found.clone()],
+                            lessons: Vec::new(),
+                        };
+                        let coverage = crate::catalogue_coverage(&pack);
+                        Loaded::Ready((slug.clone(), Shared::new(pack), Shared::new(coverage)))
+                    }
                     None => {
                         Loaded::Failed("This article is not in its part of the collection.".into())
                     }
-                });
+                }
+            };
+            if let Some(articles) = shards.borrow().get(&shard.name).cloned() {
+                article.set(show(&articles));
                 return;
             }
             article.set(Loaded::Loading);
-            let (index, url, article, shards, opening) = (
-                index.clone(),
-                url.clone(),
-                article.clone(),
-                shards.clone(),
-                opening.clone(),
-            );
             wasm_bindgen_futures::spawn_local(async move {
                 let shard_url = web_sys::Url::new_with_base(&shard.name, &url)
                     .map(|resolved| resolved.href())
@@ -206,161 +399,54 @@ fn SplitExplorer(props: &SplitExplorerProps) -> Html {
                             .read_shard(&shard, &bytes)
                             .map_err(|error| format!("The article cannot be opened: {error}."))
                     });
+                let read = read.map(|articles| {
+                    let articles = Rc::new(articles);
+                    shards
+                        .borrow_mut()
+                        .insert(shard.name.clone(), articles.clone());
+                    articles
+                });
                 if *opening.borrow() != ticket {
                     return;
                 }
                 article.set(match read {
-                    Ok(articles) => {
-                        let found = pick(&articles);
-                        shards
-                            .borrow_mut()
-                            .insert(shard.name.clone(), Rc::new(articles));
-                        match found {
-                            Some(found) => Loaded::Ready(found),
-                            None => Loaded::Failed(
-                                "This article is not in its part of the collection.".into(),
-                            ),
-                        }
-                    }
+                    Ok(articles) => show(&articles),
                     Err(message) => Loaded::Failed(message),
                 });
             });
-        })
-    };
-    let on_back = {
-        let (open, opening) = (open.clone(), opening.clone());
-        Callback::from(move |_: MouseEvent| {
-            *opening.borrow_mut() += 1;
-            open.set(None);
-        })
-    };
-    {
-        // The reader's heading takes focus once the article is there, so a screen reader starts
-        // at its title.
-        let heading = heading.clone();
-        let ready = matches!(&*article, Loaded::Ready(_)) && open.is_some();
-        use_effect_with((ready, *open), move |(ready, _)| {
-            if *ready {
-                if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
         });
     }
-
-    if let Some(article_idx) = *open {
-        let meta = index.article(article_idx);
-        let title = meta.map(|meta| meta.title.to_owned()).unwrap_or_default();
-        let content = match &*article {
-            Loaded::Loading => html! { <p role="status">{ "Loading the article…" }</p> },
-            Loaded::Failed(message) => {
-                html! { <p role="alert" class="error">{ message.clone() }</p> }
-            }
-            Loaded::Ready(article) => {
-                let paragraphs = article
-                    .analysis
-                    .text
-                    .split("\n\n")
-                    .filter(|paragraph| !paragraph.trim().is_empty())
-                    .map(|paragraph| html! { <p>{ paragraph.to_owned() }</p> });
-                html! {
-                    <>
-                        <p role="status" class="visually-hidden">{ "The article is loaded." }</p>
-                        { for paragraphs }
-                    </>
-                }
-            }
-        };
-        let byline = meta
-            .map(|meta| format!("{}, {}", meta.author, meta.date.unwrap_or("undated")))
-            .unwrap_or_default();
-        return html! {
-            <article class="split-reader">
-                <button type="button" onclick={on_back}>{ "Back to the articles" }</button>
-                <h2 ref={heading} tabindex="-1">{ title }</h2>
-                <p class="article-meta">{ byline }</p>
-                { content }
-            </article>
-        };
-    }
-
-    let results = index.explorer().run(&query);
-    let on_search = {
-        let query = query.clone();
-        Callback::from(move |text: String| {
-            let mut next = (*query).clone();
-            next.set_text(text);
-            query.set(next);
-        })
-    };
-    let on_toggle = {
-        let query = query.clone();
-        Callback::from(move |(facet, value): (Facet, String)| {
-            let mut next = (*query).clone();
-            next.toggle(facet, &value);
-            query.set(next);
-        })
-    };
-    let on_clear_all = {
-        let query = query.clone();
-        Callback::from(move |()| {
-            let mut next = (*query).clone();
-            next.clear_filters();
-            query.set(next);
-        })
-    };
-    let on_sort = {
-        let query = query.clone();
-        Callback::from(move |sort: Sort| {
-            let mut next = (*query).clone();
-            next.set_sort(sort);
-            query.set(next);
-        })
-    };
-    let n_active = query
-        .filters
-        .values()
-        .map(|values| values.len())
-        .sum::<usize>()
-        + usize::from(!query.text.trim().is_empty());
-    let n_matching = results.rows.len();
-    let rows = results.rows.iter().take(ROWS_SHOWN).filter_map(|row| {
-        let article_idx = row.article_idx as usize;
-        let meta = index.article(article_idx)?;
-        let onclick = {
-            let on_open = on_open.clone();
-            Callback::from(move |_: MouseEvent| on_open.emit(article_idx))
-        };
-        Some(html! {
-            <li key={meta.slug.to_owned()}>
-                <button type="button" class="split-result" {onclick}>{ meta.title.to_owned() }</button>
-                <p class="article-meta">
-                    { format!("{}, {}", meta.author, meta.date.unwrap_or("undated")) }
-                </p>
-            </li>
-        })
-    });
-    let noun = if results.n_total == 1 {
-        "article"
-    } else {
-        "articles"
-    };
-    let status = if n_matching > ROWS_SHOWN {
-        format!(
-            "Showing the first {ROWS_SHOWN} of {n_matching} matching articles ({} {noun} in all)",
-            results.n_total
-        )
-    } else {
-        format!("Showing {n_matching} of {} {noun}", results.n_total)
+    // One live region, there from the start, so a screen reader hears each change of its text.
+    let (status, content) = match &*article {
+        Loaded::Ready((shown, pack, coverage)) if *shown == props.slug => (
+            "The article is loaded.",
+            html! {
+                <ReadPage
+                    pack={pack.clone()}
+                    coverage={coverage.clone()}
+                    slug={props.slug.clone()}
+                    params={props.params.clone()}
+                    on_go={props.on_go.clone()}
+                />
+            },
+        ),
+        Loaded::Failed(message) => (
+            "",
+            html! {
+                <>
+                    <h1>{ "Article not found" }</h1>
+                    <p role="alert" class="error">{ message.clone() }</p>
+                </>
+            },
+        ),
+        // Fetching, or another article is still shown for one render.
+        _ => ("Loading the article…", html! {}),
     };
     html! {
-        <div class="split-explorer">
-            <p>{ "Search looks in titles only in a collection this large; filters cover every article." }</p>
-            <SearchBox text={AttrValue::from(query.text.clone())} {on_search} />
-            <SortOptions sort={query.sort} {on_sort} />
-            <FilterPanel counts={results.counts.clone()} {n_active} {on_toggle} {on_clear_all} />
-            <p role="status">{ status }</p>
-            <ul aria-label="Articles" class="split-results">{ for rows }</ul>
-        </div>
+        <>
+            <p class="split-back"><a href={props.back.clone()}>{ "Back to the articles" }</a></p>
+            <p role="status" class={classes!((status != "Loading the article…").then_some("visually-hidden"))}>{ status }</p>
+            { content }
+        </>
     }
 }

@@ -122,7 +122,8 @@ pub enum Action {
 }
 
 impl Default for State {
-    /// No route yet, nothing pasted, an empty built-in pack and an empty library (for tests).
+    /// No route yet, nothing pasted, an empty built-in pack and an empty library (for tests, and
+    /// for a large collection's page, which uses only the navigation).
     fn default() -> State {
         State {
             route: None,

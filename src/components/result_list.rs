@@ -31,38 +31,20 @@ pub struct ResultListProps {
     pub on_page: Callback<usize>,
 }
 
+/// Which rows a page of `n_rows` shows: the page itself (one past the last shows the last), and the
+/// range of rows on it.
+pub fn page_rows(n_rows: usize, page: usize) -> (usize, std::ops::Range<usize>) {
+    let n_pages = n_rows.div_ceil(PAGE_SIZE).max(1);
+    let page = page.min(n_pages - 1);
+    let first = page * PAGE_SIZE;
+    (page, first..(first + PAGE_SIZE).min(n_rows))
+}
+
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
-    let n_rows = props.results.rows.len();
-    let n_pages = n_rows.div_ceil(PAGE_SIZE).max(1);
-    let page = props.page.min(n_pages - 1);
-    let list = use_node_ref();
-    // A page button moved to another page: move focus to the list's start, as a new page would, so
-    // keyboard and screen-reader users read on from its first row. (A filter, which also starts
-    // again at the first page, leaves focus on the filter.)
-    let paged = use_mut_ref(|| false);
-    {
-        let (list, paged) = (list.clone(), paged.clone());
-        use_effect_with(page, move |_| {
-            if std::mem::take(&mut *paged.borrow_mut()) {
-                if let Some(list) = list.cast::<web_sys::HtmlElement>() {
-                    let _ = list.focus();
-                    list.scroll_into_view();
-                }
-            }
-        });
-    }
-    let go_to = |target: usize| {
-        let (on_page, paged) = (props.on_page.clone(), paged.clone());
-        Callback::from(move |_: MouseEvent| {
-            *paged.borrow_mut() = true;
-            on_page.emit(target);
-        })
-    };
-    let first = page * PAGE_SIZE;
-    let last = (first + PAGE_SIZE).min(n_rows);
+    let (page, rows) = page_rows(props.results.rows.len(), props.page);
     let parsed = &props.results.parsed;
-    let items = props.results.rows[first..last].iter().filter_map(|row| {
+    let items = props.results.rows[rows].iter().filter_map(|row| {
         let article = props.pack.articles.get(row.article_idx as usize)?;
         let href = Route::read(&article.slug).to_hash();
         let date = article
@@ -100,17 +82,66 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         })
     });
     html! {
+        <PagedList n_rows={props.results.rows.len()} {page} on_page={props.on_page.clone()}>
+            { for items }
+        </PagedList>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PagedListProps {
+    /// How many rows there are in all.
+    pub n_rows: usize,
+    /// The page shown, counted from 0 (as [`page_rows`] settled it).
+    pub page: usize,
+    /// Called with the page to show next.
+    pub on_page: Callback<usize>,
+    /// The rows of this page, each an `<li>`.
+    pub children: Html,
+}
+
+/// The list of articles, "Articles", holding one page of rows, with the buttons to the previous and
+/// next pages when there are several. Shared by the app's explorer and a large collection's.
+#[component]
+pub fn PagedList(props: &PagedListProps) -> Html {
+    let n_rows = props.n_rows;
+    let n_pages = n_rows.div_ceil(PAGE_SIZE).max(1);
+    let (page, rows) = page_rows(n_rows, props.page);
+    let list = use_node_ref();
+    // A page button moved to another page: move focus to the list's start, as a new page would, so
+    // keyboard and screen-reader users read on from its first row. (A filter, which also starts
+    // again at the first page, leaves focus on the filter.)
+    let paged = use_mut_ref(|| false);
+    {
+        let (list, paged) = (list.clone(), paged.clone());
+        use_effect_with(page, move |_| {
+            if std::mem::take(&mut *paged.borrow_mut()) {
+                if let Some(list) = list.cast::<web_sys::HtmlElement>() {
+                    let _ = list.focus();
+                    list.scroll_into_view();
+                }
+            }
+        });
+    }
+    let go_to = |target: usize| {
+        let (on_page, paged) = (props.on_page.clone(), paged.clone());
+        Callback::from(move |_: MouseEvent| {
+            *paged.borrow_mut() = true;
+            on_page.emit(target);
+        })
+    };
+    html! {
         <>
             // `role="list"`: WebKit exposes a list without visible markers (`list-style: none`) outside
             // a `nav` as a plain group, so VoiceOver in Safari would not announce the results as a list.
-            <ul class="article-list" role="list" aria-label="Articles" tabindex="-1" ref={list}>{ for items }</ul>
+            <ul class="article-list" role="list" aria-label="Articles" tabindex="-1" ref={list}>{ props.children.clone() }</ul>
             if n_pages > 1 {
                 <nav class="result-pages" aria-label="Result pages">
                     <button type="button" class="button-quiet" disabled={page == 0} onclick={go_to(page.saturating_sub(1))}>
                         { format!("Previous {PAGE_SIZE}") }
                     </button>
                     <span class="result-pages-range">
-                        { format!("Articles {}\u{2013}{last} of {n_rows}", first + 1) }
+                        { format!("Articles {}\u{2013}{} of {n_rows}", rows.start + 1, rows.end) }
                     </span>
                     <button type="button" class="button-quiet" disabled={page + 1 >= n_pages} onclick={go_to(page + 1)}>
                         { format!("Next {PAGE_SIZE}") }

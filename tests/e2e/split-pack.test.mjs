@@ -37,18 +37,20 @@ test('a split pack is explored from its index and each article is fetched from i
   });
   await until('the collection is listed', async () => (await statusText(page)) === 'Showing 24 of 24 articles');
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), '24 synthetic articles');
+  assert.equal(await page.title(), '24 synthetic articles — Parallax');
   const results = page.getByRole('list', { name: 'Articles' });
-  assert.equal(await results.getByRole('button').count(), 24);
+  assert.equal(await results.getByRole('link').count(), 24);
   await assertAccessible(page, 'the split pack explorer');
 
-  // Search looks in titles: a word of one title finds that article.
-  const firstTitle = await results.getByRole('button').first().textContent();
+  // Search looks in titles: a word of one title finds that article, and the search is in the URL.
+  const firstTitle = await results.getByRole('link').first().textContent();
   const word = firstTitle.split(' ').sort((a, b) => b.length - a.length)[0];
   await page.getByRole('searchbox', { name: 'Search articles' }).fill(word);
   await until('the search narrows the list', async () => /^Showing \d+ of 24 articles$/.test(await statusText(page))
-    && (await results.getByRole('button').count()) < 24);
-  const titles = await results.getByRole('button').allTextContents();
+    && (await results.getByRole('link').count()) < 24);
+  const titles = await results.getByRole('link').allTextContents();
   assert.ok(titles.includes(firstTitle), `searching ${word} lists ${firstTitle}`);
+  await until('the search in the URL', async () => new URL(page.url()).hash.includes(`q=${encodeURIComponent(word)}`));
 
   // A facet narrows too, and its count is what the list then shows.
   await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
@@ -59,29 +61,64 @@ test('a split pack is explored from its index and each article is fetched from i
   const expected = Number(label.match(/\((\d+)\)/)[1]);
   await firstTopic.check();
   await until('the topic filters the list', async () => (await statusText(page)) === `Showing ${expected} of 24 articles`);
-  await firstTopic.uncheck();
-  await until('the whole list is back', async () => (await statusText(page)) === 'Showing 24 of 24 articles');
+  const filtered = page.url();
+  assert.match(new URL(filtered).hash, /topic=/);
   assert.deepEqual(fetched, [], 'nothing is fetched for searching or filtering');
 
-  // Opening an article fetches its shard, with "Loading the article…" announced meanwhile.
+  // Opening an article fetches its shard, with "Loading the article…" announced meanwhile, and shows
+  // it in the reader: its title as the page's heading, its highlights and their legend.
   await recordStatuses(page);
-  const title = await results.getByRole('button').first().textContent();
-  await results.getByRole('button', { name: title }).click();
-  const heading = page.getByRole('heading', { level: 2, name: title });
-  await until('the article is shown', async () => (await page.locator('article.split-reader p').count()) > 3);
-  await until('its heading has focus', () => heading.evaluate((node) => node === document.activeElement));
+  const title = await results.getByRole('link').first().textContent();
+  await results.getByRole('link', { name: title, exact: true }).click();
+  const heading = page.getByRole('heading', { level: 1, name: title, exact: true });
+  await until('the article is shown', async () => (await heading.count()) === 1
+    && (await page.getByRole('group', { name: 'Highlights' }).count()) === 1);
+  assert.match(new URL(page.url()).hash, /^#\/read\//);
+  assert.equal(await page.title(), `${title} — 24 synthetic articles`);
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one h1: the article\'s title');
+  assert.ok(await page.evaluate(() => document.activeElement?.id === 'main'), 'focus moves to the new page');
   const seen = await page.evaluate(() => window.seenStatuses);
   assert.ok(seen.includes('Loading the article…'), `statuses seen: ${seen.join(' | ')}`);
   assert.equal(fetched.length, 1, `one shard fetched: ${fetched.join(', ')}`);
   assert.match(fetched[0], /^shard-[0-9a-f]{16}\.json$/);
   await assertAccessible(page, 'the split pack reader');
 
-  // Back to the list, and the second article: at most its own shard is fetched, never one twice.
-  await page.getByRole('button', { name: 'Back to the articles' }).click();
-  await results.getByRole('button').nth(1).click();
-  await until('the second article is shown', async () => (await page.locator('article.split-reader p').count()) > 3);
+  // The way back returns to the same view (filter and all); so does the browser's Back.
+  await page.getByRole('link', { name: 'Back to the articles' }).click();
+  await until('the filtered list again', async () => (await statusText(page)) === `Showing ${expected} of 24 articles`);
+  assert.equal(page.url(), filtered);
+  await page.goBack();
+  await until('the article again', async () => (await heading.count()) === 1);
+  await page.goBack();
+  await until('the filtered list after Back', async () => (await statusText(page)) === `Showing ${expected} of 24 articles`);
+
+  // A second article: at most its own shard is fetched, never one twice.
+  await firstTopic.uncheck();
+  await until('the whole list is back', async () => (await statusText(page)) === 'Showing 24 of 24 articles');
+  await results.getByRole('link').nth(1).click();
+  await until('the second article is shown', async () => (await page.getByRole('group', { name: 'Highlights' }).count()) === 1);
   assert.ok(fetched.length <= 2 && new Set(fetched).size === fetched.length, `shards fetched: ${fetched.join(', ')}`);
   await finish();
+});
+
+test('a link to an article of a split pack opens it directly; an unknown one says so', async () => {
+  const { page, finish } = await open(browser, `?index=${INDEX}#/`);
+  const results = page.getByRole('list', { name: 'Articles' });
+  await until('the collection is listed', async () => (await results.getByRole('link').count()) === 24);
+  const link = results.getByRole('link').nth(5);
+  const [title, href] = [await link.textContent(), await link.getAttribute('href')];
+  await finish();
+
+  const direct = await open(browser, `?index=${INDEX}${href}`);
+  await until('the linked article', async () => (await direct.page.getByRole('heading', { level: 1, name: title, exact: true }).count()) === 1);
+  await direct.finish();
+
+  const unknown = await open(browser, `?index=${INDEX}#/read/no-such-article`);
+  const alert = unknown.page.getByRole('alert');
+  await until('the refusal', async () => (await alert.count()) === 1);
+  assert.match(await alert.textContent(), /no article “no-such-article” in this collection/);
+  assert.equal(await unknown.page.getByRole('link', { name: 'Back to the articles' }).count(), 1);
+  await unknown.finish();
 });
 
 test('a damaged index or one from another site is refused with a reason', async () => {
