@@ -121,6 +121,46 @@ test('a link to an article of a split pack opens it directly; an unknown one say
   await unknown.finish();
 });
 
+test('a collection larger than a page is listed fifty at a time, and the page is in the URL', async () => {
+  // 120 synthetic articles, made by the e2e server on request.
+  const { page, finish } = await open(browser, '?index=e2e-fixtures/generated/split/120/index.bin#/');
+  const results = page.getByRole('list', { name: 'Articles' });
+  await until('the first page', async () => (await statusText(page)) === 'Showing 120 of 120 articles'
+    && (await results.getByRole('link').count()) === 50);
+  const pages = page.getByRole('navigation', { name: 'Result pages' });
+  assert.match(await pages.innerText(), /Articles 1–50 of 120/);
+  const firstPage = await results.getByRole('link').allTextContents();
+
+  await pages.getByRole('button', { name: 'Next 50' }).click();
+  await until('the second page', async () => /Articles 51–100 of 120/.test(await pages.innerText()));
+  assert.match(new URL(page.url()).hash, /page=2/);
+  assert.ok(await results.evaluate((list) => list === document.activeElement), 'focus moves to the list');
+  const secondPage = await results.getByRole('link').allTextContents();
+  assert.equal(secondPage.length, 50);
+  assert.ok(secondPage.every((title) => !firstPage.includes(title)), 'other articles');
+
+  await pages.getByRole('button', { name: 'Next 50' }).click();
+  await until('the last page', async () => /Articles 101–120 of 120/.test(await pages.innerText()));
+  assert.equal(await results.getByRole('link').count(), 20);
+  assert.ok(await pages.getByRole('button', { name: 'Next 50' }).isDisabled());
+  const third = page.url();
+  // An article of the last page, and back to that page.
+  await results.getByRole('link').first().click();
+  await until('the article', async () => (await page.getByRole('group', { name: 'Highlights' }).count()) === 1);
+  await page.getByRole('link', { name: 'Back to the articles' }).click();
+  await until('the last page again', async () => /Articles 101–120 of 120/.test(await pages.innerText()));
+  assert.equal(page.url(), third);
+  // Back walks the history: the article, the last page as first reached, then the second page.
+  await page.goBack();
+  await until('the article after Back', async () => (await page.getByRole('group', { name: 'Highlights' }).count()) === 1);
+  await page.goBack();
+  await until('the last page after Back', async () => /Articles 101\u2013120 of 120/.test(await pages.innerText()));
+  await page.goBack();
+  await until('Back to the second page', async () => /Articles 51–100 of 120/.test(await pages.innerText()));
+  await assertAccessible(page, 'a page of a large collection');
+  await finish();
+});
+
 test('a damaged index or one from another site is refused with a reason', async () => {
   {
     const { page, finish } = await open(browser, '?index=e2e-fixtures/split/truncated.bin#/');

@@ -64,7 +64,8 @@ pub const FIXTURES_PATH: &str = "e2e-fixtures/";
 /// Like [`serve_forever`], and also serves `fixtures` (`tests/e2e/fixtures/`) under
 /// `<base>e2e-fixtures/`, beside the app on the same origin, as a site would serve a class's pack
 /// files; `<base>e2e-fixtures/generated/padding.json?bytes=N` answers N bytes generated on the fly
-/// (with `&length=none`, chunked and without a `Content-Length`), so no large file is kept in the repository.
+/// (with `&length=none`, chunked and without a `Content-Length`), and `<base>e2e-fixtures/generated/split/<n>/…`
+/// a split pack of `n` synthetic articles, so no large file is kept in the repository.
 pub fn serve_forever_with_fixtures(
     listener: TcpListener,
     dist: PathBuf,
@@ -129,6 +130,19 @@ Cache-Control: no-store\r\nConnection: close\r\n\r\n";
         stream.write_all(b"0\r\n\r\n")?;
         return stream.flush();
     }
+    if let Some(file) = name.strip_prefix("generated/split/") {
+        return match generated_split(file) {
+            Some((bytes, kind)) => respond(stream, "200 OK", kind, &headers, &bytes, head_only),
+            None => respond(
+                stream,
+                "404 Not Found",
+                "text/plain",
+                &[],
+                b"not found",
+                head_only,
+            ),
+        };
+    }
     match std::fs::read(fixtures.join(name)) {
         Ok(bytes) => respond(
             stream,
@@ -147,6 +161,42 @@ Cache-Control: no-store\r\nConnection: close\r\n\r\n";
             head_only,
         ),
     }
+}
+
+/// The largest synthetic split pack the e2e server makes.
+const MAX_GENERATED_ARTICLES: usize = 2_000;
+
+/// `<n>/index.bin` or `<n>/shard-….json` of a split pack of `n` synthetic articles (seed 42, as the
+/// benchmarks), made on the first request for that `n` and kept while the server runs, so a test can
+/// open a collection larger than a page of results without a large file in the repository.
+fn generated_split(file: &str) -> Option<(Vec<u8>, &'static str)> {
+    use parallax_core::split::{split_with_rows, SplitFiles, INDEX_FILE};
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static MADE: OnceLock<Mutex<HashMap<usize, Arc<SplitFiles>>>> = OnceLock::new();
+
+    let (n, name) = file.split_once('/')?;
+    let n: usize = n
+        .parse()
+        .ok()
+        .filter(|n| (1..=MAX_GENERATED_ARTICLES).contains(n))?;
+    let files = {
+        let mut made = MADE.get_or_init(Default::default).lock().ok()?;
+        match made.get(&n) {
+            Some(files) => files.clone(),
+            None => {
+                let synthetic = parallax_core::synth::corpus(42, n);
+                let files = Arc::new(split_with_rows(&synthetic.to_pack(), &synthetic.rows).ok()?);
+                made.insert(n, files.clone());
+                files
+            }
+        }
+    };
+    if name == INDEX_FILE {
+        return Some((files.index.clone(), "application/octet-stream"));
+    }
+    let shard = files.shards.iter().find(|shard| shard.name == name)?;
+    Some((shard.bytes.clone(), "application/json"))
 }
 
 fn handle(
