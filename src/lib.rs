@@ -288,18 +288,17 @@ pub fn App() -> Html {
                 // Library messages that arrive on other pages (a pack loaded from the link).
                 if !matches!(state.route, Some(Route::Import)) {
                     <div class="library-notice" aria-live="polite">
-                        if let Some(notice) = &state.notice {
-                            <p class={classes!("notice", notice.error.then_some("notice-error"))}>
-                                if notice.error { <strong>{ "Not loaded: " }</strong> }
-                                { notice.text.clone() }
-                            </p>
+                        if let Some(notice) = state.notice.as_ref().filter(|notice| notice.error) {
+                            <crate::components::ProblemNotice lead="Not loaded: " text={notice.text.clone()} />
+                        } else if let Some(notice) = &state.notice {
+                            <p class="notice">{ notice.text.clone() }</p>
                         }
                     </div>
                     // An alert is announced when it appears, so it is there only while it has something
                     // to say (pages with an alert of their own, e.g. the analyse page's, keep one).
                     if let Some(refused) = state.notice.as_ref().and_then(|n| n.refused.clone()) {
                         <div class="library-alert" role="alert">
-                            <p class="notice notice-error"><strong>{ "Not loaded: " }</strong>{ refused }</p>
+                            <crate::components::ProblemNotice lead="Not loaded: " text={refused} />
                         </div>
                     }
                 }

@@ -5,7 +5,7 @@ use parallax_core::pack::Pack;
 use yew::prelude::*;
 
 use crate::analyser::Analyser;
-use crate::components::{ImportFiles, ImportList, ImportPacks, ImportPaste};
+use crate::components::{ImportFiles, ImportList, ImportPacks, ImportPaste, ProblemNotice};
 use crate::state::{Action, Notice, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -36,10 +36,10 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
             </div>
             <div class="import-alert" role="alert">
                 if let Some(text) = alert {
-                    <p class="notice notice-error"><strong>{ "Not added: " }</strong>{ text }</p>
+                    <ProblemNotice lead="Not added: " {text} />
                 }
                 if let Some(text) = refused {
-                    <p class="notice notice-error"><strong>{ "Not loaded: " }</strong>{ text }</p>
+                    <ProblemNotice lead="Not loaded: " {text} />
                 }
             </div>
             <section class="import-section" aria-labelledby="import-paste-heading">
