@@ -215,6 +215,9 @@ test('on a 360 px phone the columns scroll sideways under their heads, and every
   });
   // Rows stay aligned by event across the columns.
   const rows = await Promise.all([HAFFNER, CLOSED_DOORS].map((title) => cell(page, title, ENLARGEMENT).boundingBox()));
+  // Only the columns scroll sideways, never the page.
+  const page_width = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(page_width[0] <= page_width[1], `the page is no wider than the screen: ${page_width}`);
   assert.ok(Math.abs(rows[0].y - rows[1].y) < 2, `the enlargement row lines up: ${JSON.stringify(rows)}`);
   await assertAccessible(page, 'the compare route on a phone');
   await finish();

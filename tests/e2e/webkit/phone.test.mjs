@@ -93,3 +93,27 @@ test('WebKit on a phone: the reader’s text fits the width at a readable size, 
     await session.assertAccessible('the reader on a phone with an explanation open');
   }, { popups: true });
 });
+
+test('WebKit on a phone: compare shows one column at a time, the other scrolled to sideways with rows still aligned', async () => {
+  const CLOSED_DOORS = 'Behind Closed Doors: NATO’s Secretive Push for Expanded Military Presence and Global Security Concerns';
+  const ENLARGEMENT = 'NATO enlargement and the non-expansion promise dispute';
+  await withSession(driver, null, async (session) => {
+    await session.openSized('#/compare?articles=putin-statement-on-nato,behind-closed-doors', PHONE);
+    const columns = await Promise.all([HAFFNER, CLOSED_DOORS].map((title) => session.one('region', { name: title }, { timeout: 30_000 })));
+    const rect = (el) => session.exec((node) => node.getBoundingClientRect().toJSON(), el);
+    // The page itself does not scroll sideways: only the columns do.
+    await assertNoSidewaysScroll(session, 'the compare route');
+    const second = await rect(columns[1]);
+    assert.ok(second.left >= PHONE.width * 0.6, `the second column starts off to the right: ${JSON.stringify(second)}`);
+    // Every cell names its article, for a reader who meets it alone.
+    for (const [title, column] of [[HAFFNER, columns[0]], [CLOSED_DOORS, columns[1]]]) {
+      const cell = await session.one('group', { name: ENLARGEMENT, within: column });
+      assert.ok((await session.text(cell)).includes(`In: ${title}`), `the cell of "${title}" names it`);
+    }
+    await session.exec((column) => { column.parentElement.scrollLeft = column.parentElement.scrollWidth; }, columns[1]);
+    await until('the second column in view', async () => (await rect(columns[1])).left < PHONE.width * 0.5);
+    const rows = await Promise.all(columns.map(async (column) => rect(await session.one('group', { name: ENLARGEMENT, within: column }))));
+    assert.ok(Math.abs(rows[0].top - rows[1].top) < 2, `the enlargement row lines up: ${JSON.stringify(rows)}`);
+    await session.assertAccessible('the compare route on a phone');
+  }, { popups: true });
+});
