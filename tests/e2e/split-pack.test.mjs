@@ -161,6 +161,43 @@ test('a collection larger than a page is listed fifty at a time, and the page is
   await finish();
 });
 
+test('a facet with many values finds them by name as you type, and a found value filters the list', async () => {
+  const { page, finish } = await open(browser, '?index=e2e-fixtures/generated/split/120/index.bin#/');
+  await until('the collection', async () => (await statusText(page)) === 'Showing 120 of 120 articles');
+  const authors = page.getByRole('group', { name: 'Author', exact: true });
+  const find = authors.getByRole('searchbox', { name: 'Find in Author', exact: true });
+  assert.equal(await find.count(), 1, 'a long facet has a find box');
+  assert.equal(await page.getByRole('group', { name: 'Date', exact: true }).getByRole('searchbox').count(), 0, 'a short one has none');
+  const live = authors.locator('[aria-live="polite"]');
+  const names = async () => (await authors.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.closest('label').textContent)));
+
+  // Part of a surname, typed in capitals: every listed value contains it, and the count is said.
+  const [first] = await names();
+  const surname = first.replace(/\s*\(\d+\)$/, '').split(' ').pop();
+  const part = surname.slice(0, 4).toUpperCase();
+  await find.fill(part);
+  await until('the values narrowed', async () => /^(1 value matches|\d+ values match)\.$/.test((await live.textContent()).trim()));
+  const found = await names();
+  assert.ok(found.length >= 1 && found.every((name) => name.toLowerCase().includes(part.toLowerCase())), `found for ${part}: ${found}`);
+  const said = Number((await live.textContent()).match(/^(\d+)/)[1]);
+  assert.equal(said, found.length, 'the count said is the values listed');
+
+  // Ticking a found value filters the list; it stays listed when the box is cleared.
+  const box = authors.getByRole('checkbox', { name: found[0], exact: true });
+  const expected = Number(found[0].match(/\((\d+)\)$/)[1]);
+  await box.check();
+  await until('the author filters the list', async () => (await statusText(page)) === `Showing ${expected} of 120 articles`);
+  await find.fill('');
+  await until('the short list back, the ticked value in it', async () => (await live.textContent()).trim() === ''
+    && (await authors.getByRole('checkbox', { name: new RegExp(`^${found[0].replace(/\s*\(\d+\)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`) }).isChecked()));
+
+  await find.fill('qqqzzz');
+  await until('nothing found', async () => (await live.textContent()).trim() === 'No value matches.');
+  assert.equal(await authors.getByRole('checkbox').count(), 1, 'only the ticked value is left');
+  await assertAccessible(page, 'a facet being searched');
+  await finish();
+});
+
 test('a damaged index or one from another site is refused with a reason', async () => {
   {
     const { page, finish } = await open(browser, '?index=e2e-fixtures/split/truncated.bin#/');
