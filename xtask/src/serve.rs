@@ -130,29 +130,15 @@ Cache-Control: no-store\r\nConnection: close\r\n\r\n";
         stream.write_all(b"0\r\n\r\n")?;
         return stream.flush();
     }
-    if let Some(file) = name.strip_prefix("generated/split/") {
-        return match generated_split(file) {
-            Some((bytes, kind)) => respond(stream, "200 OK", kind, &headers, &bytes, head_only),
-            None => respond(
-                stream,
-                "404 Not Found",
-                "text/plain",
-                &[],
-                b"not found",
-                head_only,
-            ),
-        };
-    }
-    match std::fs::read(fixtures.join(name)) {
-        Ok(bytes) => respond(
-            stream,
-            "200 OK",
-            content_type(Path::new(name)),
-            &headers,
-            &bytes,
-            head_only,
-        ),
-        Err(_) => respond(
+    let found = match name.strip_prefix("generated/split/") {
+        Some(file) => generated_split(file),
+        None => std::fs::read(fixtures.join(name))
+            .ok()
+            .map(|bytes| (bytes, content_type(Path::new(name)))),
+    };
+    match found {
+        Some((bytes, kind)) => respond(stream, "200 OK", kind, &headers, &bytes, head_only),
+        None => respond(
             stream,
             "404 Not Found",
             "text/plain",
