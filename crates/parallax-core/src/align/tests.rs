@@ -475,3 +475,119 @@ fn seed_catalogue_is_complete_and_lists_articles_per_event() {
     "#]]
     .assert_eq(&out);
 }
+
+#[test]
+fn content_word_stems() {
+    let words = [
+        "russia’s",
+        "states’",
+        "‘war",
+        "nato's",
+        "'s",
+        "'",
+        "",
+        "defence",
+        "defences",
+        "centres",
+        "programmes",
+        "labour",
+        "neighbours",
+        "behaviour",
+        "honouring",
+        "colourful",
+        "non-expansion",
+        "so-called",
+        "anti-militarisation",
+        "co-operation",
+        "re-elected",
+        "e-mails",
+        "well-",
+        "-ing",
+        "g7",
+        "covid-19",
+        "1990s",
+        "its",
+        "bus",
+        "gas",
+        "yes",
+        "ties",
+        "policies",
+        "classes",
+        "glasses",
+        "status",
+        "analysis",
+        "crisis",
+        "bonus",
+        "tennis",
+        "militarisation",
+        "organization",
+        "negotiations",
+        "agreements",
+        "government",
+        "darkness",
+        "seemingly",
+        "reportedly",
+        "nation",
+        "station",
+        "planned",
+        "running",
+        "falling",
+        "missing",
+        "buzzing",
+        "sing",
+        "bring",
+        "rated",
+        "need",
+        "agreed",
+        "realise",
+        "realised",
+        "realises",
+        "criticised",
+        "emphasize",
+        "increase",
+        "believe",
+        "there",
+        "large",
+        "café",
+        "naïve",
+        "zürich's",
+        "événements",
+        "i̇stanbul",
+    ];
+    let out: Vec<String> = words
+        .iter()
+        .map(|word| format!("{word}→{}", super::terms::stem(word)))
+        .collect();
+    expect!["russia’s→russia states’→stat ‘war→'war nato's→nato 's→ '→ → defence→defens defences→defens centres→center programmes→program labour→labor neighbours→neighbor behaviour→behavior honouring→honor colourful→colorful non-expansion→non-expansion so-called→so-call anti-militarisation→anti-militariz co-operation→co-operat re-elected→re-elect e-mails→e-mail well-→well- -ing→-ing g7→g7 covid-19→covid-19 1990s→1990s its→its bus→bus gas→gas yes→yes ties→tie policies→policy classes→class glasses→glass status→status analysis→analysis crisis→crisis bonus→bonus tennis→tenniz militarisation→militariz organization→organiz negotiations→negotiat agreements→agre government→govern darkness→dark seemingly→seem reportedly→report nation→nation station→station planned→plan running→run falling→fall missing→miss buzzing→buzz sing→sing bring→bring rated→rat need→need agreed→agre realise→realiz realised→realiz realises→realiz criticised→criticiz emphasize→emphasiz increase→increas believe→believ there→ther large→larg café→café naïve→naïv zürich's→zürich événements→évén i̇stanbul→i̇stanbul"].assert_eq(&out.join(" "));
+}
+
+#[test]
+fn content_words_of_a_sentence() {
+    let text = "NATO’s 5 % rise: Planned expansions (of the U.S. Army) in 2022, 5% and 7. The Summit's defence-spending.";
+    let structure = crate::text::structure(text);
+    let words = super::terms::content_words_by_paragraph(text, &structure);
+    let out: Vec<String> = words
+        .iter()
+        .flatten()
+        .map(|word| {
+            let flags = [
+                (word.proper, "P"),
+                (word.initial_capital, "I"),
+                (word.after_break, "B"),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, flag)| *flag)
+            .collect::<String>();
+            format!(
+                "{}:{}={}/{}{}",
+                word.sentence,
+                word.span.slice(text),
+                word.key,
+                flags,
+                if flags.is_empty() { "-" } else { "" },
+            )
+        })
+        .collect();
+    expect!["0:NATO’s=nato/I 0:rise=rise/B 0:Planned=plan/PB 0:expansions=expansion/- 0:Army=army/PB 0:2022=2022/B 0:5%=5%/B 1:Summit's=summit/P 1:defence-spending=defence-spend/-"].assert_eq(&out.join(" "));
+}

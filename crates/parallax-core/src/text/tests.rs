@@ -144,3 +144,48 @@ fn structure_lookups() {
     assert_eq!(structure.sentence_at(4), None);
     assert_eq!(structure.sentence_at(100), None);
 }
+
+#[test]
+fn tokens_fold_case_and_apostrophes_of_words_only() {
+    // Curly apostrophes and Unicode hyphens inside a word are made plain; on their own they are
+    // punctuation and stay as written. Non-ASCII letters are lower-cased like ASCII ones.
+    check_tokens(
+        "ÉTAT Zürich’s naïve İstanbul ΑΘΗΝΑ well‐known ‘quoted’ states’ rights 'tis rock- n’ roll",
+        expect!["w:état w:zürich's w:naïve w:i̇stanbul w:αθηνα w:well-known p:‘ w:quoted p:’ w:states p:’ w:rights p:' w:tis w:rock p:- w:n p:’ w:roll"],
+    );
+}
+
+#[test]
+fn tokens_of_numbers_joiners_and_odd_characters() {
+    check_tokens(
+        "In 2022. 1,000,000, 3.5.1 v2.0 10km 2014–2022 -5 ½ ٣٤ a\u{a0}b\u{b}c\u{2009}d 🙂 x--y 'a'b'",
+        expect!["w:in n:2022 p:. n:1,000,000 p:, n:3.5.1 w:v2 p:. n:0 n:10 w:km n:2014 p:– n:2022 p:- n:5 n:½ n:٣٤ w:a w:b w:c w:d p:🙂 w:x p:- p:- w:y p:' w:a'b p:'"],
+    );
+}
+
+#[test]
+fn token_spans_are_byte_spans_of_the_text_and_clamped() {
+    fn spans(text: &str, within: Span) -> String {
+        tokens(text, within)
+            .iter()
+            .map(|token| {
+                format!(
+                    "{}..{}={}",
+                    token.span.start,
+                    token.span.end,
+                    token.span.slice(text)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+    let text = "Zürich’s «Ära» 12.";
+    expect!["0..11=Zürich’s 12..14=« 14..18=Ära 18..20=» 21..23=12 23..24=."]
+        .assert_eq(&spans(text, Span::new(0, text.len())));
+    // Ends inside a character ("ü", "’") or past the end of the text are moved back onto character
+    // boundaries.
+    expect!["1..7=ürich"].assert_eq(&spans(text, Span::new(2, 9)));
+    expect!["7..10=’ 10..11=s 12..14=« 14..18=Ära 18..20=» 21..23=12 23..24=."]
+        .assert_eq(&spans(text, Span::new(9, 100)));
+    expect![[""]].assert_eq(&spans(text, Span::new(100, 200)));
+}
