@@ -6,6 +6,7 @@
 //! followed by white space and something that can start a sentence, and not when it closes a title
 //! ("Dr."), an initial ("J. R. Smith"), a month before a day ("Jan. 5") or "e.g.".
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -371,78 +372,165 @@ fn is_word_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
 }
 
+/// A token without its look-up form: where it is in the text and what it is.
+///
+/// [`token_spans`] yields these without allocating; [`TokenSpan::lower`] gives the look-up form of
+/// the few that a caller needs it for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenSpan {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl TokenSpan {
+    /// The token as written in `text` (the text it was split from).
+    pub fn slice(self, text: &str) -> &str {
+        self.span.slice(text)
+    }
+
+    /// Whether the token's first character is upper case in `text` ("NATO", "Putin").
+    pub fn is_capitalised(self, text: &str) -> bool {
+        self.slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// The look-up form, as in [`Token::lower`]: words and numbers lower-cased and folded,
+    /// punctuation as written. Borrows from `text` when the token is already in that form.
+    pub fn lower(self, text: &str) -> Cow<'_, str> {
+        let written = self.span.slice(text);
+        match self.kind {
+            TokenKind::Punct => Cow::Borrowed(written),
+            TokenKind::Word | TokenKind::Number => lower_form(written),
+        }
+    }
+}
+
 /// Tokenizes the part of `text` inside `within` (e.g. one sentence) into words, numbers and punctuation.
 ///
 /// Spans of a `within` that does not fit the text are clamped; the function never panics.
 pub fn tokens(text: &str, within: Span) -> Vec<Token> {
-    let mut out = Vec::new();
+    token_spans(text, within)
+        .map(|token| Token {
+            span: token.span,
+            kind: token.kind,
+            lower: token.lower(text).into_owned(),
+        })
+        .collect()
+}
+
+/// The tokens of [`tokens`] as spans and kinds only, one at a time, for callers that look at few
+/// of them or only at some of their look-up forms: splitting allocates nothing.
+pub fn token_spans(text: &str, within: Span) -> TokenSpans<'_> {
     let (start, end) = clamp_to_char_boundaries(text, within);
-    let piece = &text[start..end];
-    let mut chars = piece.char_indices().peekable();
-    while let Some((idx, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
+    TokenSpans {
+        piece: &text[start..end],
+        offset: start,
+        pos: 0,
+    }
+}
+
+/// The iterator of [`token_spans`].
+#[derive(Debug, Clone)]
+pub struct TokenSpans<'t> {
+    /// The clamped part of the text being split.
+    piece: &'t str,
+    /// Where `piece` starts in the text.
+    offset: usize,
+    /// The next byte of `piece` to look at.
+    pos: usize,
+}
+
+impl TokenSpans<'_> {
+    /// The character at byte `idx` of the piece, if any; most text is ASCII, which needs no decoding.
+    fn char_at(&self, idx: usize) -> Option<char> {
+        match self.piece.as_bytes().get(idx) {
+            Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+            Some(_) => self.piece[idx..].chars().next(),
+            None => None,
         }
-        let kind = if c.is_alphabetic() {
-            TokenKind::Word
-        } else if c.is_numeric() {
-            TokenKind::Number
-        } else {
-            let span = Span::new(start + idx, start + idx + c.len_utf8());
-            out.push(Token {
-                span,
-                kind: TokenKind::Punct,
-                lower: c.to_string(),
-            });
-            continue;
-        };
-        let mut token_end = idx + c.len_utf8();
-        while let Some(&(next_idx, next)) = chars.peek() {
-            let continues = match kind {
-                TokenKind::Word => next.is_alphanumeric(),
-                _ => next.is_numeric(),
+    }
+
+    /// Where the word (`word` true) or number that starts at byte `start` with `first` ends.
+    fn token_end(&self, start: usize, first: char, word: bool) -> usize {
+        let mut end = start + first.len_utf8();
+        while let Some(next) = self.char_at(end) {
+            let continues = if word {
+                next.is_alphanumeric()
+            } else {
+                next.is_numeric()
             };
             if continues {
-                token_end = next_idx + next.len_utf8();
-                chars.next();
+                end += next.len_utf8();
                 continue;
             }
             // A joiner only joins when a word or number character follows it directly.
-            let joins = match kind {
-                TokenKind::Word => is_word_joiner(next),
-                _ => matches!(next, '.' | ','),
+            let joins = if word {
+                is_word_joiner(next)
+            } else {
+                matches!(next, '.' | ',')
             };
-            let after = piece[next_idx + next.len_utf8()..].chars().next();
-            let followed = match kind {
-                TokenKind::Word => after.is_some_and(char::is_alphanumeric),
-                _ => after.is_some_and(char::is_numeric),
+            let after = self.char_at(end + next.len_utf8());
+            let followed = if word {
+                after.is_some_and(char::is_alphanumeric)
+            } else {
+                after.is_some_and(char::is_numeric)
             };
             if joins && followed {
-                chars.next();
+                end += next.len_utf8();
                 continue;
             }
             break;
         }
-        let span = Span::new(start + idx, start + token_end);
-        let lower = lower_form(span.slice(text));
-        out.push(Token { span, kind, lower });
+        end
     }
-    out
+}
+
+impl Iterator for TokenSpans<'_> {
+    type Item = TokenSpan;
+
+    fn next(&mut self) -> Option<TokenSpan> {
+        loop {
+            let start = self.pos;
+            let c = self.char_at(start)?;
+            let (kind, end) = if c.is_whitespace() {
+                self.pos += c.len_utf8();
+                continue;
+            } else if c.is_alphabetic() {
+                (TokenKind::Word, self.token_end(start, c, true))
+            } else if c.is_numeric() {
+                (TokenKind::Number, self.token_end(start, c, false))
+            } else {
+                (TokenKind::Punct, start + c.len_utf8())
+            };
+            self.pos = end;
+            let span = Span::new(self.offset + start, self.offset + end);
+            return Some(TokenSpan { span, kind });
+        }
+    }
 }
 
 /// The look-up form of a word: lower case, with curly apostrophes and Unicode hyphens made plain.
-fn lower_form(word: &str) -> String {
+///
+/// Most words of a text are plain lower-case ASCII already; those are borrowed, not copied.
+fn lower_form(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        if word.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            return Cow::Owned(word.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(word);
     }
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '’' => '\'',
-            '‐' => '-',
-            c => c,
-        })
-        .collect()
+    Cow::Owned(
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                '’' => '\'',
+                '‐' => '-',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// Clamps a span to the text and moves both ends back onto character boundaries.
