@@ -11,6 +11,7 @@
 //! z ≥ [`DISTINCTIVE_Z`] is distinctive of an article; the same number means the same thing in
 //! every column, so the view can size terms honestly across columns.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
@@ -263,8 +264,7 @@ fn build_profiles(
 }
 
 fn count_words(text: &str, span: Span) -> usize {
-    text::tokens(text, span)
-        .iter()
+    text::token_spans(text, span)
         .filter(|t| t.kind != TokenKind::Punct)
         .count()
 }
@@ -312,17 +312,31 @@ fn voice_summaries(analysis: &Analysis) -> Vec<VoiceSummary> {
     voices
 }
 
+/// A word of the text with its look-up form, borrowed from the text when it is already lower case.
+struct WordToken<'t> {
+    span: Span,
+    lower: Cow<'t, str>,
+}
+
+/// The word tokens of `text`, with their look-up forms.
+fn word_tokens(text: &str) -> Vec<WordToken<'_>> {
+    text::token_spans(text, Span::new(0, text.len()))
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| WordToken {
+            span: t.span,
+            lower: t.lower(text),
+        })
+        .collect()
+}
+
 /// Where the actor is mentioned: its aliases as whole words, plus the analysis' entity mentions.
 ///
 /// `tokens` are the word tokens of the whole text.
-fn actor_mentions(analysis: &Analysis, tokens: &[text::Token], actor: &Actor) -> Vec<Span> {
+fn actor_mentions(analysis: &Analysis, tokens: &[WordToken], actor: &Actor) -> Vec<Span> {
     let text = &analysis.text;
     let mut mentions = Vec::new();
     for alias in &actor.aliases {
-        let alias_tokens: Vec<text::Token> = text::tokens(alias, Span::new(0, alias.len()))
-            .into_iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .collect();
+        let alias_tokens = word_tokens(alias);
         if alias_tokens.is_empty() || tokens.len() < alias_tokens.len() {
             continue;
         }
@@ -386,11 +400,7 @@ fn actor_labels_all(
     words: &ContentWords,
     actors: &[Actor],
 ) -> Vec<ActorLabels> {
-    let text = &analysis.text;
-    let tokens: Vec<text::Token> = text::tokens(text, Span::new(0, text.len()))
-        .into_iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .collect();
+    let tokens = word_tokens(&analysis.text);
     let mentions: Vec<Vec<Span>> = actors
         .iter()
         .map(|actor| actor_mentions(analysis, &tokens, actor))

@@ -422,34 +422,31 @@ pub(crate) fn content_words_in(
         sentences
     };
     for (offset, sentence) in pieces.iter().enumerate() {
-        let tokens = text::tokens(text, *sentence);
+        let mut tokens = text::token_spans(text, *sentence).peekable();
         let mut first_word = true;
         let mut after_break = false;
-        let mut idx = 0;
-        while idx < tokens.len() {
-            let token = &tokens[idx];
-            idx += 1;
+        while let Some(token) = tokens.next() {
             match token.kind {
                 TokenKind::Punct => after_break = true,
                 TokenKind::Number => {
                     // "5%" is one term: the share is what a passage about a target is about.
-                    let percent = tokens
-                        .get(idx)
-                        .filter(|next| next.lower == "%" && next.span.start == token.span.end);
+                    let percent = tokens.next_if(|next| {
+                        next.slice(text) == "%" && next.span.start == token.span.end
+                    });
+                    let number = token.lower(text);
                     if let Some(percent) = percent {
-                        idx += 1;
                         out.push(ContentWord {
-                            key: format!("{}%", token.lower),
+                            key: format!("{number}%"),
                             span: Span::new(token.span.start, percent.span.end),
                             sentence: first_sentence_idx + offset,
                             proper: false,
                             initial_capital: false,
                             after_break: std::mem::take(&mut after_break),
                         });
-                    } else if token.lower.chars().filter(char::is_ascii_digit).count() >= 2 {
+                    } else if number.chars().filter(char::is_ascii_digit).count() >= 2 {
                         // Years and counts ("340 jobs") locate events; single digits rarely do.
                         out.push(ContentWord {
-                            key: token.lower.clone(),
+                            key: number.into_owned(),
                             span: token.span,
                             sentence: first_sentence_idx + offset,
                             proper: false,
@@ -460,13 +457,13 @@ pub(crate) fn content_words_in(
                     first_word = false;
                 }
                 TokenKind::Word => {
-                    let lower = token.lower.as_str();
+                    let lower = token.lower(text);
                     let was_first = std::mem::replace(&mut first_word, false);
-                    let bare = lower.strip_suffix("'s").unwrap_or(lower);
+                    let bare = lower.strip_suffix("'s").unwrap_or(&lower);
                     if is_stopword(bare) || bare.chars().count() < 2 {
                         continue;
                     }
-                    let surface = token.span.slice(text);
+                    let surface = token.slice(text);
                     let is_acronym = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
                         && surface
                             .chars()
@@ -475,7 +472,7 @@ pub(crate) fn content_words_in(
                     let proper = !is_calendar_word(bare)
                         && (is_acronym || (!was_first && token.is_capitalised(text)));
                     out.push(ContentWord {
-                        key: stem(lower),
+                        key: stem(&lower),
                         span: token.span,
                         sentence: first_sentence_idx + offset,
                         proper,
