@@ -304,48 +304,51 @@ const SPELLING_VARIANTS: &[(&str, &str)] = &[
 ];
 
 /// Reduces a lower-case word to a stem shared by its inflections and close derivations.
+///
+/// The stem is cut and rewritten inside one copy of the word: no rule makes a word longer, so
+/// that copy is the only allocation.
 pub(crate) fn stem(lower: &str) -> String {
-    let mut word = if lower.contains(['’', '‘']) {
+    let mut word = if !lower.is_ascii() && lower.contains(['’', '‘']) {
         lower.replace(['’', '‘'], "'")
     } else {
         lower.to_string()
     };
     // Possessives: "russia's" and "states'" are about Russia and states.
-    if let Some(stripped) = word.strip_suffix("'s") {
-        word = stripped.to_string();
+    if word.ends_with("'s") {
+        word.truncate(word.len() - 2);
     }
     while word.ends_with('\'') {
         word.pop();
     }
     // Hyphenated words keep their first parts and stem the last one ("non-expansion").
-    if let Some(split) = word.rfind('-') {
-        let (head, last) = word.split_at(split + 1);
-        return format!("{head}{}", stem_simple_word(last));
-    }
-    stem_simple_word(&word)
+    let last_part = word.rfind('-').map_or(0, |hyphen| hyphen + 1);
+    stem_simple_word(&mut word, last_part);
+    word
 }
 
-fn stem_simple_word(word: &str) -> String {
-    let mut word = word.to_string();
+/// Stems `word[start..]` in place, leaving `word[..start]` as it is.
+fn stem_simple_word(word: &mut String, start: usize) {
     for (british, american) in SPELLING_VARIANTS {
-        if let Some(rest) = word.strip_prefix(british) {
-            word = format!("{american}{rest}");
+        if word.as_bytes()[start..].starts_with(british.as_bytes()) {
+            word.replace_range(start..start + british.len(), american);
             break;
         }
     }
-    if !word.chars().all(char::is_alphabetic) || word.chars().count() <= 3 {
-        return word;
+    let part = &word[start..];
+    if !part.chars().all(char::is_alphabetic) || part.chars().count() <= 3 {
+        return;
     }
-    // Plurals.
-    if let Some(base) = word.strip_suffix("ies").filter(|b| b.len() >= 3) {
-        word = format!("{base}y");
-    } else if let Some(base) = word.strip_suffix("sses") {
-        word = format!("{base}ss");
-    } else if word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is")
-        && word.len() > 3
+    let ends_with =
+        |word: &String, suffix: &str| word.as_bytes()[start..].ends_with(suffix.as_bytes());
+    // Plurals: "policies" → "policy", "classes" → "class", "expansions" → "expansion".
+    let replaced =
+        replace_suffix(word, start, "ies", 3, "y") || replace_suffix(word, start, "sses", 0, "ss");
+    if !replaced
+        && ends_with(word, "s")
+        && !ends_with(word, "ss")
+        && !ends_with(word, "us")
+        && !ends_with(word, "is")
+        && word.len() - start > 3
     {
         word.pop();
     }
@@ -361,47 +364,57 @@ fn stem_simple_word(word: &str) -> String {
         ("ingly", ""),
         ("edly", ""),
     ] {
-        if let Some(base) = word.strip_suffix(suffix).filter(|b| b.len() >= 4) {
-            word = format!("{base}{replacement}");
+        if replace_suffix(word, start, suffix, 4, replacement) {
             break;
         }
     }
     // Inflections: "-ing" and "-ed", undoing a doubled final consonant ("planned" → "plan").
     for suffix in ["ing", "ed"] {
-        if let Some(base) = word
+        let base = word[start..]
             .strip_suffix(suffix)
-            .filter(|b| b.len() >= 3 && has_vowel(b))
-        {
-            word = undouble(base);
+            .filter(|base| base.len() >= 3 && has_vowel(base));
+        if let Some(base) = base {
+            let end = start + base.len() - usize::from(ends_doubled(base));
+            word.truncate(end);
             break;
         }
     }
     // "-ise" and "-ize" spell the same verb; a final silent "e" varies with inflection.
-    if let Some(base) = word.strip_suffix("is").filter(|b| b.len() >= 4) {
-        if !word.ends_with("sis") {
-            word = format!("{base}iz");
-        }
-    } else if let Some(base) = word.strip_suffix("ise").filter(|b| b.len() >= 4) {
-        word = format!("{base}iz");
+    if !ends_with(word, "sis") && !replace_suffix(word, start, "is", 4, "iz") {
+        replace_suffix(word, start, "ise", 4, "iz");
     }
-    if word.len() > 4 && word.ends_with('e') {
+    if word.len() - start > 4 && ends_with(word, "e") {
         word.pop();
     }
-    word
+}
+
+/// Replaces `suffix` at the end of `word[start..]` with `replacement` when at least `min_base`
+/// bytes of that part come before it. Returns whether it did.
+fn replace_suffix(
+    word: &mut String,
+    start: usize,
+    suffix: &str,
+    min_base: usize,
+    replacement: &str,
+) -> bool {
+    let part = &word.as_bytes()[start..];
+    if !part.ends_with(suffix.as_bytes()) || part.len() - suffix.len() < min_base {
+        return false;
+    }
+    word.truncate(word.len() - suffix.len());
+    word.push_str(replacement);
+    true
 }
 
 fn has_vowel(s: &str) -> bool {
     s.chars().any(|c| "aeiouy".contains(c))
 }
 
-fn undouble(base: &str) -> String {
+/// Whether `base` ends in a doubled letter other than "l", "s" or "z" ("plann", not "fall").
+fn ends_doubled(base: &str) -> bool {
     let bytes = base.as_bytes();
     let n = bytes.len();
-    if n >= 2 && bytes[n - 1] == bytes[n - 2] && !b"lsz".contains(&bytes[n - 1]) {
-        base[..n - 1].to_string()
-    } else {
-        base.to_string()
-    }
+    n >= 2 && bytes[n - 1] == bytes[n - 2] && !b"lsz".contains(&bytes[n - 1])
 }
 
 /// The content words of one span of the text, sentence by sentence.
