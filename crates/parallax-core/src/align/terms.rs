@@ -7,12 +7,13 @@
 //! one word together, and both sides of every comparison go through it, so a stem that is not a
 //! real word does no harm.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::analysis::Analysis;
 use crate::span::Span;
-use crate::text::{self, Structure, TokenKind};
+use crate::text::{self, Structure, TokenKind, WordHash};
 
 /// One article's content words, paragraph by paragraph: what alignment and the framing profiles
 /// both read, and most of what they cost. A caller that aligns articles and then profiles them
@@ -417,15 +418,20 @@ fn ends_doubled(base: &str) -> bool {
     n >= 2 && bytes[n - 1] == bytes[n - 2] && !b"lsz".contains(&bytes[n - 1])
 }
 
+/// Stems already computed, by look-up form. An article repeats its content words often, and
+/// looking a stem up costs much less than stemming the word again.
+pub(crate) type Stems<'t> = HashMap<Cow<'t, str>, String, WordHash>;
+
 /// The content words of one span of the text, sentence by sentence.
 ///
 /// `sentences` are the sentence spans inside `within`; when there are none the span counts as one
 /// sentence. `first_sentence_idx` numbers the sentences so that callers can keep phrases inside one.
-pub(crate) fn content_words_in(
-    text: &str,
+pub(crate) fn content_words_in<'t>(
+    text: &'t str,
     sentences: &[Span],
     within: Span,
     first_sentence_idx: usize,
+    stems: &mut Stems<'t>,
 ) -> Vec<ContentWord> {
     let mut out = Vec::new();
     let whole = [within];
@@ -484,12 +490,14 @@ pub(crate) fn content_words_in(
                             .all(char::is_uppercase);
                     let proper = !is_calendar_word(bare)
                         && (is_acronym || (!was_first && token.is_capitalised(text)));
+                    let initial_capital = was_first && token.is_capitalised(text);
+                    let key = stems.entry(lower).or_insert_with_key(|lower| stem(lower));
                     out.push(ContentWord {
-                        key: stem(&lower),
+                        key: key.clone(),
                         span: token.span,
                         sentence: first_sentence_idx + offset,
                         proper,
-                        initial_capital: was_first && token.is_capitalised(text),
+                        initial_capital,
                         after_break: std::mem::take(&mut after_break),
                     });
                 }
@@ -505,11 +513,18 @@ pub(crate) fn content_words_by_paragraph(
     structure: &Structure,
 ) -> Vec<Vec<ContentWord>> {
     let mut sentence_idx = 0;
+    let mut stems = Stems::default();
     structure
         .paragraphs
         .iter()
         .map(|paragraph| {
-            let words = content_words_in(text, &paragraph.sentences, paragraph.span, sentence_idx);
+            let words = content_words_in(
+                text,
+                &paragraph.sentences,
+                paragraph.span,
+                sentence_idx,
+                &mut stems,
+            );
             sentence_idx += paragraph.sentences.len().max(1);
             words
         })
@@ -519,7 +534,7 @@ pub(crate) fn content_words_by_paragraph(
 /// The stems of a curated phrase ("spheres of influence" → ["spher", "influenc"]).
 pub(crate) fn phrase_keys(phrase: &str) -> Vec<String> {
     let span = Span::new(0, phrase.len());
-    content_words_in(phrase, &[], span, 0)
+    content_words_in(phrase, &[], span, 0, &mut Stems::default())
         .into_iter()
         .map(|word| word.key)
         .collect()
