@@ -8,12 +8,11 @@
 //! real word does no harm.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::collections::HashMap;
 
 use crate::analysis::Analysis;
 use crate::span::Span;
-use crate::text::{self, Structure, TokenKind, WordHash};
+use crate::text::{self, Structure, TokenKind, WordHash, WordList};
 
 /// One article's content words, paragraph by paragraph: what alignment and the framing profiles
 /// both read, and most of what they cost. A caller that aligns articles and then profiles them
@@ -255,9 +254,8 @@ const STOPWORDS: &[&str] = &[
 ];
 
 pub(crate) fn is_stopword(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(lower)
+    static SET: WordList = WordList::new(STOPWORDS);
+    SET.contains(lower)
 }
 
 /// Days and months are capitalised but are not names, and they make poor names for events.
@@ -284,7 +282,8 @@ const CALENDAR_WORDS: &[&str] = &[
 ];
 
 pub(crate) fn is_calendar_word(lower: &str) -> bool {
-    CALENDAR_WORDS.contains(&lower)
+    static SET: WordList = WordList::new(CALENDAR_WORDS);
+    SET.contains(lower)
 }
 
 /// British spellings folded onto American ones before stemming, so both sides meet.
