@@ -68,8 +68,8 @@ pub(crate) fn words(text: &str, structure: &Structure) -> Vec<Word> {
     let mut out = Vec::new();
     for (sentence_idx, sentence) in structure.sentences().enumerate() {
         let mut after_break = true;
-        for token in text::tokens(text, sentence) {
-            let written = token.span.slice(text);
+        for token in text::token_spans(text, sentence) {
+            let written = token.slice(text);
             match token.kind {
                 TokenKind::Punct => after_break = true,
                 TokenKind::Word if written.contains(['-', '‐']) => {
@@ -77,10 +77,9 @@ pub(crate) fn words(text: &str, structure: &Structure) -> Vec<Word> {
                     after_break = false;
                 }
                 TokenKind::Word | TokenKind::Number => {
-                    // The tokenizer's lower-case form is reused: most words need no new allocation.
                     out.push(Word::new(
                         token.span,
-                        token.lower,
+                        token.lower(text).into_owned(),
                         written,
                         sentence_idx,
                         after_break,
