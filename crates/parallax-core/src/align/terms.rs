@@ -410,11 +410,16 @@ fn has_vowel(s: &str) -> bool {
     s.chars().any(|c| "aeiouy".contains(c))
 }
 
-/// Whether `base` ends in a doubled letter other than "l", "s" or "z" ("plann", not "fall").
+/// Whether `base` ends in a doubled ASCII letter other than "l", "s" or "z" ("plann", not "fall").
+/// Only ASCII: the last two bytes of one character outside it can be equal too ("似" is E4 BC BC),
+/// and cutting one of them off would split the character.
 fn ends_doubled(base: &str) -> bool {
     let bytes = base.as_bytes();
     let n = bytes.len();
-    n >= 2 && bytes[n - 1] == bytes[n - 2] && !b"lsz".contains(&bytes[n - 1])
+    n >= 2
+        && bytes[n - 1].is_ascii_alphabetic()
+        && bytes[n - 1] == bytes[n - 2]
+        && !b"lsz".contains(&bytes[n - 1])
 }
 
 /// Stems already computed, by look-up form. An article repeats its content words often, and

@@ -425,6 +425,25 @@ fn bad_input_never_panics() {
 }
 
 #[test]
+fn words_outside_latin_script_with_english_endings_are_stemmed_without_a_panic() {
+    // "似" is three bytes whose last two are equal: read as bytes, "a似ed" looked as if it ended in a
+    // doubled letter ("planned" → "plan"), and cutting one byte off split the character.
+    let first = analyze(
+        "Officials a似ed the plan.\n\nThe ministers 似似ing talks resumed in 東京ed halls.",
+    );
+    let second = analyze("Officials a似ed the plan again.\n\nCafééd ministers met.");
+    let words = super::ContentWords::of_all(&[&first, &second]);
+    let alignment = super::align_with_words(&[&first, &second], &words, &seed_catalogue().events);
+    let profiles = crate::profile::profiles_with_words(&[&first, &second], &words, &alignment);
+    assert_eq!(profiles.len(), 2);
+    let stems: Vec<String> = ["a似ed", "似似ing", "東京ed", "cafééd", "planned"]
+        .iter()
+        .map(|word| super::terms::stem(word))
+        .collect();
+    expect![[r#"["a似", "似似ing", "東京ed", "cafééd", "plan"]"#]].assert_eq(&format!("{stems:?}"));
+}
+
+#[test]
 fn discovery_pairs_two_unseen_accounts() {
     check(
         &[("union", UNION_BLOG), ("wire", BUSINESS_WIRE)],
