@@ -3,7 +3,6 @@
 
 use parallax_core::align::Alignment;
 use parallax_core::pack::Pack;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -52,17 +51,16 @@ pub fn ReadPage(props: &ReadPageProps) -> Html {
         .filter(|p| *p > 0);
     use_effect_with((props.slug.clone(), target), |(_, target)| {
         let Some(target) = *target else { return };
-        // After this render's effects, including the app's, which focuses `main` on a new page.
-        let focus = Closure::once_into_js(move || {
+        // Once the reader has painted: after every effect of this page's arrival, including the app's,
+        // which focuses `main` on a new page (a 0 ms timer alone sometimes ran before it in Firefox).
+        // A paragraph not found only leaves the reader at the top of the article.
+        crate::hooks::after_paint(move || {
             let found = gloo::utils::document().get_element_by_id(&paragraph_id(target));
             if let Some(paragraph) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                 paragraph.scroll_into_view();
                 let _ = paragraph.focus();
             }
         });
-        // A failure only leaves the reader at the top of the article.
-        let _ = gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(focus.unchecked_ref(), 0);
     });
     let Some(article) = (*article).clone() else {
         return html! { <NotFoundPage what={format!("the article \u{201c}{}\u{201d}", props.slug)} /> };

@@ -30,7 +30,8 @@ for (const width of [320, 360]) {
     const { page, finish } = await open(browser, '', { viewport: { width, height: 740 } });
     const wider = [];
     for (const [hash, rendered] of ROUTES) {
-      await page.goto(`${page.url().split('#')[0]}${hash}`);
+      // In the app, as its links do (a same-document navigation, so no load event to wait for).
+      await page.evaluate((to) => { window.location.hash = to; }, hash);
       await until(`${hash} rendered`, async () => (await rendered(page).count()) === 1, { timeout: 20_000 });
       const [scroll, client, culprits] = await page.evaluate(() => {
         const client = document.documentElement.clientWidth;
