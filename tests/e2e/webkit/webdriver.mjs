@@ -402,6 +402,19 @@ export class Session {
  * closes the session whatever happened. WebKitWebDriver runs one session at a time.
  */
 export async function withSession(driver, hash, body, options) {
+  try {
+    await inSession(driver, hash, body, options);
+  } catch (error) {
+    // MiniBrowser itself went away (seen on a loaded machine: every command then answers "invalid
+    // session id"). That says nothing of the app, so the test runs once more in a new browser, and
+    // says so; a failure of the test itself is never retried.
+    if (!/invalid session id/.test(String(error?.message))) throw error;
+    console.error(`webkit: the browser's session ended under the test (${error.message.slice(0, 120)}); running it again in a new session`);
+    await inSession(driver, hash, body, options);
+  }
+}
+
+async function inSession(driver, hash, body, options) {
   const session = await Session.open(driver.url, options);
   try {
     if (hash !== null) await session.open(hash);
