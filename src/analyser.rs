@@ -103,6 +103,16 @@ impl Analyser {
         self.send(Job::Import { name, text }, Waiting::Imported(done))
     }
 
+    /// Whether a worker is running and has said it is ready: every request sent so far has then been
+    /// given to it.
+    pub fn ready(&self) -> bool {
+        self.engine
+            .running
+            .borrow()
+            .as_ref()
+            .is_some_and(|running| running.ready)
+    }
+
     /// How many requests are waiting for their answer.
     pub fn waiting(&self) -> usize {
         self.engine

@@ -99,10 +99,13 @@ pub fn set_aside_library() -> bool {
     let Some(json) = storage.get_item(LIBRARY_KEY).ok().flatten() else {
         return false;
     };
-    let key = (1..)
+    // A storage that cannot be read answers no key as free: the library then stays where it is.
+    let Some(key) = (1..=1_000)
         .map(|n| format!("{NOT_ANALYSED_PREFIX}{n}"))
         .find(|key| matches!(storage.get_item(key), Ok(None)))
-        .expect("a free key");
+    else {
+        return false;
+    };
     if storage.set_item(&key, &json).is_err() {
         return false;
     }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use parallax_core::facets::Facet;
 use parallax_core::pack::{Pack, PackArticle, PACK_VERSION};
-use parallax_core::query::{ExploreQuery, Sort};
+use parallax_core::query::ExploreQuery;
 use parallax_core::split::SplitIndex;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -89,7 +89,7 @@ pub struct SplitAppProps {
 /// The split pack's page: the explorer, or the reader of one article, by the URL's fragment.
 #[component]
 pub fn SplitApp(props: &SplitAppProps) -> Html {
-    let index = use_state(|| Loaded::<(SharedIndex, AttrValue)>::Loading);
+    let index = use_state(|| Loaded::<(Shared<SplitIndex>, AttrValue)>::Loading);
     {
         let (index, value) = (index.clone(), props.value.to_string());
         use_effect_with((), move |_| {
@@ -106,7 +106,7 @@ pub fn SplitApp(props: &SplitAppProps) -> Html {
                             })
                         });
                     index.set(match read {
-                        Ok(read) => Loaded::Ready((SharedIndex(Rc::new(read)), url.into())),
+                        Ok(read) => Loaded::Ready((Shared::new(read), url.into())),
                         Err(message) => Loaded::Failed(message),
                     });
                 }),
@@ -143,10 +143,11 @@ pub fn SplitApp(props: &SplitAppProps) -> Html {
         *last_view.borrow_mut() = query.clone();
     }
     // Shards fetched this visit, by name.
-    let shards = use_mut_ref(HashMap::<String, Rc<Vec<PackArticle>>>::new);
+    let shards = use_memo((), |_| ShardCache::default());
+    let shards: ShardCache = (*shards).clone();
 
     let collection = match &*index {
-        Loaded::Ready((index, _)) => index.0.title.clone(),
+        Loaded::Ready((index, _)) => index.title.clone(),
         _ => "A large collection".to_owned(),
     };
     let reading = match (&*index, &navigation.route) {
@@ -154,7 +155,7 @@ pub fn SplitApp(props: &SplitAppProps) -> Html {
             index
                 .0
                 .position_of(slug)
-                .and_then(|idx| index.0.article(idx))
+                .and_then(|idx| index.article(idx))
                 .map_or_else(
                     || "Article not found".to_owned(),
                     |meta| meta.title.to_owned(),
@@ -183,7 +184,7 @@ pub fn SplitApp(props: &SplitAppProps) -> Html {
                 slug={slug.clone()}
                 params={params.clone()}
                 back={Route::Home(last_view.borrow().clone()).to_hash()}
-                shards={ShardCache(shards.clone())}
+                shards={shards.clone()}
                 {on_go}
             />
         },
@@ -202,29 +203,12 @@ pub fn SplitApp(props: &SplitAppProps) -> Html {
     }
 }
 
-/// The index by pointer: props compare by identity, not by content.
-#[derive(Clone)]
-pub struct SharedIndex(pub Rc<SplitIndex>);
-
-impl PartialEq for SharedIndex {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// The shards fetched this visit, by name (compared by identity).
-#[derive(Clone)]
-struct ShardCache(Rc<RefCell<HashMap<String, Rc<Vec<PackArticle>>>>>);
-
-impl PartialEq for ShardCache {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+/// The shards fetched this visit, by name.
+type ShardCache = Shared<RefCell<HashMap<String, Rc<Vec<PackArticle>>>>>;
 
 #[derive(Properties, PartialEq)]
 struct SplitExplorerProps {
-    index: SharedIndex,
+    index: Shared<SplitIndex>,
     query: ExploreQuery,
     /// Called with the next view when a filter, the sort or the page changes.
     on_go: Callback<Route>,
@@ -234,56 +218,21 @@ struct SplitExplorerProps {
 
 #[component]
 fn SplitExplorer(props: &SplitExplorerProps) -> Html {
-    let index = props.index.0.clone();
+    let index = props.index.clone();
     let query = &props.query;
     let results = index.explorer().run(query);
-    let change = |edit: fn(&mut ExploreQuery, String), to: &Callback<Route>| {
-        let (query, to) = (query.clone(), to.clone());
-        move |value: String| {
-            let mut next = query.clone();
-            edit(&mut next, value);
-            to.emit(Route::Home(next));
-        }
-    };
-    let on_search = Callback::from(change(|next, text| next.set_text(text), &props.on_type));
-    let on_toggle = {
-        let (query, on_go) = (query.clone(), props.on_go.clone());
-        Callback::from(move |(facet, value): (Facet, String)| {
-            let mut next = query.clone();
-            next.toggle(facet, &value);
-            on_go.emit(Route::Home(next));
-        })
-    };
-    let on_clear_all = {
-        let (query, on_go) = (query.clone(), props.on_go.clone());
-        Callback::from(move |()| {
-            let mut next = query.clone();
-            next.clear_filters();
-            on_go.emit(Route::Home(next));
-        })
-    };
-    let on_sort = {
-        let (query, on_go) = (query.clone(), props.on_go.clone());
-        Callback::from(move |sort: Sort| {
-            let mut next = query.clone();
-            next.set_sort(sort);
-            on_go.emit(Route::Home(next));
-        })
-    };
-    let on_page = {
-        let (query, on_go) = (query.clone(), props.on_go.clone());
-        Callback::from(move |page: usize| {
-            let mut next = query.clone();
-            next.page = u32::try_from(page).unwrap_or(u32::MAX);
-            on_go.emit(Route::Home(next));
-        })
-    };
-    let n_active = query
-        .filters
-        .values()
-        .map(|values| values.len())
-        .sum::<usize>()
-        + usize::from(!query.text.trim().is_empty());
+    let on_search = edit_view(query, &props.on_type, |next, text| next.set_text(text));
+    let on_toggle = edit_view(
+        query,
+        &props.on_go,
+        |next, (facet, value): (Facet, String)| next.toggle(facet, &value),
+    );
+    let on_clear_all = edit_view(query, &props.on_go, |next, ()| next.clear_filters());
+    let on_sort = edit_view(query, &props.on_go, |next, sort| next.set_sort(sort));
+    let on_page = edit_view(query, &props.on_go, |next, page: usize| {
+        next.page = u32::try_from(page).unwrap_or(u32::MAX)
+    });
+    let n_active = query.n_active();
     let n_matching = results.rows.len();
     let (page, rows) = page_rows(n_matching, query.page as usize);
     let items = results.rows[rows].iter().filter_map(|row| {
@@ -314,9 +263,23 @@ fn SplitExplorer(props: &SplitExplorerProps) -> Html {
     }
 }
 
+/// A callback that edits the current view with its argument and goes to the result through `to`.
+fn edit_view<T: 'static>(
+    query: &ExploreQuery,
+    to: &Callback<Route>,
+    edit: impl Fn(&mut ExploreQuery, T) + 'static,
+) -> Callback<T> {
+    let (query, to) = (query.clone(), to.clone());
+    Callback::from(move |value: T| {
+        let mut next = query.clone();
+        edit(&mut next, value);
+        to.emit(Route::Home(next));
+    })
+}
+
 #[derive(Properties, PartialEq)]
 struct SplitReaderProps {
-    index: SharedIndex,
+    index: Shared<SplitIndex>,
     /// The index file's URL, which shard names are relative to.
     url: AttrValue,
     slug: AttrValue,
@@ -342,7 +305,7 @@ fn SplitReader(props: &SplitReaderProps) -> Html {
     let opening = use_mut_ref(|| 0u32);
     {
         let (index, url, shards, article, opening) = (
-            props.index.0.clone(),
+            props.index.clone(),
             props.url.to_string(),
             props.shards.0.clone(),
             article.clone(),

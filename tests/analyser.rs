@@ -198,7 +198,7 @@ async fn cancelling_a_request_the_worker_may_be_working_on_restarts_the_others_o
     let slow = analyser.analyse("slow".to_owned(), done.clone());
     let stuck = analyser.analyse("stuck".to_owned(), done);
     // Both are given to the worker once it says it is ready.
-    yew::platform::time::sleep(Duration::from_millis(100)).await;
+    until("the worker ready", || analyser.ready()).await;
     assert!(answers.borrow().is_empty());
     analyser.cancel(stuck);
     assert_eq!(*answers.borrow(), vec![Err(CANCELLED.to_owned())]);
@@ -210,9 +210,9 @@ async fn cancelling_a_request_the_worker_may_be_working_on_restarts_the_others_o
         "answered by a fresh worker given only the slow request"
     );
     assert_eq!(analyser.waiting(), 0);
-    // A ticket already answered is ignored.
+    // A ticket already answered is ignored (a cancel answers at once, so nothing can come later).
     analyser.cancel(slow);
     analyser.cancel(stuck);
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
     assert_eq!(answers.borrow().len(), 2);
+    assert_eq!(analyser.waiting(), 0);
 }

@@ -215,13 +215,7 @@ pub fn ExploreView(props: &ExploreViewProps) -> Html {
     };
     let on_clear_all = change(ExploreQuery::clear_filters);
     let on_clear_search = change(|query| query.set_text(String::new()));
-    let n_active = props
-        .query
-        .filters
-        .values()
-        .map(|values| values.len())
-        .sum::<usize>()
-        + usize::from(!props.query.text.trim().is_empty());
+    let n_active = props.query.n_active();
     let shown_text = (*typed).clone().unwrap_or_else(|| props.query.text.clone());
     html! {
         <div class="explorer">

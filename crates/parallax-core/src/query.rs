@@ -210,6 +210,16 @@ impl ExploreQuery {
             .is_some_and(|values| values.contains(value))
     }
 
+    /// How many constraints narrow the view: each ticked value, and the search text if any (what
+    /// "Clear all" would drop).
+    pub fn n_active(&self) -> usize {
+        self.filters
+            .values()
+            .map(|values| values.len())
+            .sum::<usize>()
+            + usize::from(!self.text.trim().is_empty())
+    }
+
     /// "Clear all": drops every filter and the search text, keeping sort, open article and layers.
     pub fn clear_filters(&mut self) {
         self.filters.clear();

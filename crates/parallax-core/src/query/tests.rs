@@ -211,6 +211,23 @@ fn the_page_counts_from_one_in_the_url_and_any_other_change_starts_again_at_the_
 }
 
 #[test]
+fn active_constraints_are_the_ticked_values_and_any_search_text() {
+    let count = |query: &str| ExploreQuery::from_query_string(query).n_active();
+    assert_eq!(count("#/"), 0);
+    assert_eq!(
+        count("#/?sort=title&page=3"),
+        0,
+        "sort and page narrow nothing"
+    );
+    assert_eq!(count("#/?q=+++"), 0, "blank search text narrows nothing");
+    assert_eq!(count("#/?q=putin"), 1);
+    assert_eq!(
+        count("#/?q=putin&author=No+byline&cue=Hedge&cue=Loaded+language"),
+        4
+    );
+}
+
+#[test]
 fn toggling_is_undone_by_toggling_again() {
     let mut state = ExploreQuery::default();
     state.toggle(Facet::Cue, "Hedge");
